@@ -1,0 +1,7 @@
+export * from './catalog.js'
+export * from './product.service.js'
+export * from './grouping.service.js'
+export { listProducts, type AdminProductQuery } from './product-list.js'
+export { findProductsByIds, findProductIdByHandle } from './product.repository.js'
+export { toStoreProduct, translate, type StoreProduct, type Localized } from './storefront.js'
+export type { Grouping } from './grouping.repository.js'

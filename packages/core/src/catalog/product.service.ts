@@ -1,0 +1,304 @@
+import { constraintViolation, toJson } from '../db/dialect.js'
+import { type Ctx, inTransaction } from '../kernel/ctx.js'
+import { CommonErrors } from '../kernel/errors.js'
+import { parseInput } from '../kernel/validate.js'
+import { indexProducts, unindexProducts } from '../search/index.js'
+import {
+  CatalogErrors,
+  type CreateProductInput,
+  optionInputSchema,
+  type OptionInput,
+  type PriceInput,
+  type Product,
+  productCreateSchema,
+  productUpdateSchema,
+  slugify,
+  type UpdateProductInput,
+  type Variant,
+  type VariantInput,
+  variantInputSchema,
+  variantUpdateSchema,
+  type VariantUpdate,
+} from './catalog.js'
+import * as repo from './product.repository.js'
+
+export async function getProduct(ctx: Ctx, id: string): Promise<Product> {
+  const product = await repo.findProductById(ctx.db, id)
+  if (!product) throw CatalogErrors.productNotFound(id)
+  return product
+}
+
+export async function findProduct(ctx: Ctx, id: string): Promise<Product | undefined> {
+  return repo.findProductById(ctx.db, id)
+}
+
+/** Creates a product with its options, variants, prices, media, tags, links and translations. */
+export async function createProduct(ctx: Ctx, rawInput: CreateProductInput): Promise<Product> {
+  const input = parseInput(productCreateSchema, rawInput)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      const now = tx.now().toISOString()
+      const id = tx.newId('prod')
+      const handle = input.handle ?? (await freeHandle(tx, slugify(input.title)))
+      if (input.handle && (await repo.findProductIdByHandle(tx.db, handle))) throw CatalogErrors.handleTaken(handle)
+      const status = input.status ?? 'draft'
+      await repo.insertProduct(tx.db, {
+        id,
+        handle,
+        title: input.title,
+        subtitle: input.subtitle ?? null,
+        description: input.description ?? '',
+        status,
+        metadata: toJson(input.metadata ?? {}),
+        published_at: status === 'published' ? now : null,
+        created_at: now,
+        updated_at: now,
+      })
+      await writeProductRelations(tx, id, input)
+      for (const [position, option] of (input.options ?? []).entries()) await writeOption(tx, id, option, position)
+      for (const [position, variant] of (input.variants ?? []).entries()) await writeVariant(tx, id, variant, position)
+      await indexProducts(tx, [id])
+      return getProduct(tx, id)
+    }),
+  )
+}
+
+export async function updateProduct(ctx: Ctx, id: string, rawInput: UpdateProductInput): Promise<Product> {
+  const input = parseInput(productUpdateSchema, rawInput)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      const current = await getProduct(tx, id)
+      if (input.handle && input.handle !== current.handle && (await repo.findProductIdByHandle(tx.db, input.handle))) {
+        throw CatalogErrors.handleTaken(input.handle)
+      }
+      const now = tx.now().toISOString()
+      const publishing = input.status === 'published' && current.status !== 'published'
+      await repo.updateProductRow(tx.db, id, {
+        ...(input.handle !== undefined && { handle: input.handle }),
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.subtitle !== undefined && { subtitle: input.subtitle }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.metadata !== undefined && { metadata: toJson(input.metadata) }),
+        ...(publishing && { published_at: now }),
+        updated_at: now,
+      })
+      await writeProductRelations(tx, id, input)
+      await indexProducts(tx, [id])
+      return getProduct(tx, id)
+    }),
+  )
+}
+
+/** Deletes a product and its variants; refused while an order references one of its variants. */
+export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await getProduct(tx, id)
+    await unindexProducts(tx, [id])
+    try {
+      await repo.deleteProductRow(tx.db, id)
+    } catch (error) {
+      if (constraintViolation(error)?.kind === 'foreign_key') throw CatalogErrors.variantInUse(id)
+      throw error
+    }
+  })
+}
+
+export async function addOption(ctx: Ctx, productId: string, rawInput: OptionInput): Promise<Product> {
+  const input = parseInput(optionInputSchema, rawInput)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      const product = await getProduct(tx, productId)
+      if (product.options.some((o) => o.title.toLowerCase() === input.title.toLowerCase())) throw CatalogErrors.optionTitleTaken(input.title)
+      await writeOption(tx, productId, input, product.options.length)
+      await touch(tx, productId)
+      return getProduct(tx, productId)
+    }),
+  )
+}
+
+export async function deleteOption(ctx: Ctx, productId: string, optionId: string): Promise<Product> {
+  return inTransaction(ctx, async (tx) => {
+    if ((await repo.deleteOptionRow(tx.db, productId, optionId)) === 0) throw CatalogErrors.optionNotFound(optionId)
+    await touch(tx, productId)
+    return getProduct(tx, productId)
+  })
+}
+
+export async function addVariant(ctx: Ctx, productId: string, rawInput: VariantInput): Promise<Variant> {
+  const input = parseInput(variantInputSchema, rawInput)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      await getProduct(tx, productId)
+      const id = await writeVariant(tx, productId, input, await repo.nextVariantPosition(tx.db, productId))
+      await touch(tx, productId)
+      return getVariant(await getProduct(tx, productId), id)
+    }),
+  )
+}
+
+export async function updateVariant(ctx: Ctx, productId: string, variantId: string, rawInput: VariantUpdate & { archived?: boolean }): Promise<Variant> {
+  const { archived, ...rest } = rawInput
+  const input = parseInput(variantUpdateSchema, rest)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      const variant = getVariant(await getProduct(tx, productId), variantId)
+      const now = tx.now().toISOString()
+      if (input.sku) await assertSkuFree(tx, input.sku, variantId)
+      await repo.updateVariantRow(tx.db, variantId, {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.sku !== undefined && { sku: input.sku }),
+        ...(input.barcode !== undefined && { barcode: input.barcode }),
+        ...(input.weight_grams !== undefined && { weight_grams: input.weight_grams }),
+        ...(input.metadata !== undefined && { metadata: toJson(input.metadata) }),
+        ...(archived !== undefined && { archived_at: archived ? (variant.archived_at ?? now) : null }),
+        updated_at: now,
+      })
+      if (input.prices) await writePrices(tx, variantId, input.prices)
+      await touch(tx, productId)
+      return getVariant(await getProduct(tx, productId), variantId)
+    }),
+  )
+}
+
+/** Deletes a variant; one that orders reference cannot be deleted (archive it instead). */
+export async function deleteVariant(ctx: Ctx, productId: string, variantId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    getVariant(await getProduct(tx, productId), variantId)
+    try {
+      await repo.deleteVariantRow(tx.db, variantId)
+    } catch (error) {
+      if (constraintViolation(error)?.kind === 'foreign_key') throw CatalogErrors.variantInUse(variantId)
+      throw error
+    }
+    await touch(tx, productId)
+  })
+}
+
+function getVariant(product: Product, variantId: string): Variant {
+  const variant = product.variants.find((v) => v.id === variantId)
+  if (!variant) throw CatalogErrors.variantNotFound(variantId)
+  return variant
+}
+
+async function touch(ctx: Ctx, productId: string): Promise<void> {
+  await repo.updateProductRow(ctx.db, productId, { updated_at: ctx.now().toISOString() })
+  await indexProducts(ctx, [productId])
+}
+
+async function writeProductRelations(ctx: Ctx, id: string, input: UpdateProductInput): Promise<void> {
+  if (input.tags) await repo.replaceTags(ctx.db, id, input.tags)
+  if (input.media) await repo.replaceMedia(ctx.db, id, input.media.map((m) => ({ id: ctx.newId('media'), url: m.url, alt: m.alt ?? null })))
+  if (input.translations) {
+    const locales = input.translations.map((t) => t.locale)
+    const duplicate = locales.find((l, i) => locales.indexOf(l) !== i)
+    if (duplicate) throw CommonErrors.validation([{ path: 'translations', code: 'duplicate', message: `Locale ${duplicate} appears twice` }])
+    await repo.replaceProductTranslations(
+      ctx.db,
+      id,
+      input.translations.map((t) => ({ locale: t.locale, title: t.title ?? null, subtitle: t.subtitle ?? null, description: t.description ?? null })),
+    )
+  }
+  for (const [field, table, notFound] of [
+    ['collection_ids', 'collection', CatalogErrors.collectionNotFound],
+    ['category_ids', 'category', CatalogErrors.categoryNotFound],
+  ] as const) {
+    const ids = input[field]
+    if (!ids) continue
+    const found = await repo.existingIds(ctx.db, table, ids)
+    const missing = ids.find((x) => !found.has(x))
+    if (missing) throw notFound(missing)
+    await repo.replaceProductLinks(ctx.db, table === 'collection' ? 'product_collection' : 'product_category', id, ids)
+  }
+}
+
+async function writeOption(ctx: Ctx, productId: string, option: OptionInput, position: number): Promise<void> {
+  const values = [...new Set(option.values)]
+  await repo.insertOption(
+    ctx.db,
+    { id: ctx.newId('opt'), product_id: productId, title: option.title, position },
+    values.map((value) => ({ id: ctx.newId('optval'), value })),
+  )
+}
+
+async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, position: number): Promise<string> {
+  const known = await repo.findOptionValueIds(ctx.db, productId)
+  const titles = [...new Set(known.map((k) => k.title))]
+  const given = variant.options ?? {}
+  const valueIds: string[] = []
+  for (const [title, value] of Object.entries(given)) {
+    const match = known.find((k) => k.title.toLowerCase() === title.toLowerCase() && k.value === value)
+    if (!match) throw CatalogErrors.variantOptionInvalid(`Option ${title} has no value ${value}`)
+    valueIds.push(match.id)
+  }
+  const missing = titles.filter((t) => !Object.keys(given).some((g) => g.toLowerCase() === t.toLowerCase()))
+  if (missing.length) throw CatalogErrors.variantOptionInvalid(`The variant needs a value for ${missing.join(', ')}`)
+  if (titles.length) await assertCombinationFree(ctx, productId, valueIds, given)
+  if (variant.sku) await assertSkuFree(ctx, variant.sku)
+  const id = ctx.newId('var')
+  const now = ctx.now().toISOString()
+  await repo.insertVariant(
+    ctx.db,
+    {
+      id,
+      product_id: productId,
+      title: variant.title ?? (Object.values(given).join(' / ') || 'Default'),
+      sku: variant.sku ?? null,
+      barcode: variant.barcode ?? null,
+      weight_grams: variant.weight_grams ?? null,
+      position,
+      metadata: toJson(variant.metadata ?? {}),
+      created_at: now,
+      updated_at: now,
+    },
+    valueIds,
+  )
+  if (variant.prices) await writePrices(ctx, id, variant.prices)
+  return id
+}
+
+async function assertCombinationFree(ctx: Ctx, productId: string, valueIds: string[], given: Record<string, string>): Promise<void> {
+  const product = await repo.findProductById(ctx.db, productId)
+  const wanted = JSON.stringify(Object.entries(given).map(([k, v]) => [k.toLowerCase(), v]).sort())
+  const clash = product?.variants.find((v) => JSON.stringify(Object.entries(v.options).map(([k, x]) => [k.toLowerCase(), x]).sort()) === wanted)
+  if (clash && valueIds.length) throw CatalogErrors.variantOptionsDuplicate(Object.values(given).join(' / '))
+}
+
+async function assertSkuFree(ctx: Ctx, sku: string, exceptVariantId?: string): Promise<void> {
+  const row = await ctx.db.selectFrom('product_variant').select('id').where('sku', '=', sku).executeTakeFirst()
+  if (row && row.id !== exceptVariantId) throw CatalogErrors.skuTaken(sku)
+}
+
+async function writePrices(ctx: Ctx, variantId: string, prices: PriceInput[]): Promise<void> {
+  const byCurrency = new Map(prices.map((p) => [p.currency_code.toUpperCase(), p.amount]))
+  if (byCurrency.size !== prices.length) {
+    throw CommonErrors.validation([{ path: 'prices', code: 'duplicate', message: 'One price per currency' }])
+  }
+  await repo.replacePrices(
+    ctx.db,
+    variantId,
+    [...byCurrency].map(([currency_code, amount]) => ({ id: ctx.newId('price'), currency_code, amount })),
+  )
+}
+
+async function freeHandle(ctx: Ctx, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`
+    if (!(await repo.findProductIdByHandle(ctx.db, candidate))) return candidate
+  }
+}
+
+/** A unique index that a racing writer hit first still answers 409, never 500. */
+async function guardConstraints<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    const violation = constraintViolation(error)
+    if (violation?.kind === 'unique') {
+      if (violation.detail.includes('sku')) throw CatalogErrors.skuTaken('')
+      if (violation.detail.includes('handle')) throw CatalogErrors.handleTaken('')
+      throw CommonErrors.conflict('The record')
+    }
+    throw error
+  }
+}

@@ -1,0 +1,54 @@
+import { defineError } from '../kernel/errors.js'
+import { type Ctx, inTransaction, type SalesChannelRef } from '../kernel/ctx.js'
+import { newToken } from '../kernel/ids.js'
+
+export const ChannelErrors = {
+  keyMissing: defineError('auth.publishable_key_missing', 'unauthenticated', () => 'The Store API needs the x-publishable-api-key header'),
+  keyInvalid: defineError('auth.publishable_key_invalid', 'unauthenticated', () => 'The publishable API key is unknown or revoked'),
+}
+
+export interface DefaultChannel {
+  channel: SalesChannelRef
+  publishableKey: string
+}
+
+/** Makes sure a default sales channel with a publishable key exists; returns both. */
+export async function ensureDefaultChannel(ctx: Ctx): Promise<DefaultChannel> {
+  return inTransaction(ctx, async (tx) => {
+    const existing = await tx.db
+      .selectFrom('sales_channel as c')
+      .innerJoin('publishable_key as k', 'k.sales_channel_id', 'c.id')
+      .select(['c.id', 'c.name', 'k.token'])
+      .where('c.is_default', '=', true)
+      .where('k.revoked_at', 'is', null)
+      .orderBy('k.created_at')
+      .executeTakeFirst()
+    if (existing) return { channel: { id: existing.id, name: existing.name }, publishableKey: existing.token }
+    const now = tx.now().toISOString()
+    const channel = { id: tx.newId('sc'), name: 'Default Sales Channel' }
+    await tx.db
+      .insertInto('sales_channel')
+      .values({ ...channel, description: 'Created on first start', is_default: true, created_at: now, updated_at: now })
+      .execute()
+    const token = newToken('pk')
+    await tx.db
+      .insertInto('publishable_key')
+      .values({ id: tx.newId('apk'), token, title: 'Default storefront', sales_channel_id: channel.id, created_at: now })
+      .execute()
+    return { channel, publishableKey: token }
+  })
+}
+
+/** The sales channel a publishable key belongs to, or `auth.publishable_key_invalid`. */
+export async function channelForPublishableKey(ctx: Ctx, token: string | undefined): Promise<SalesChannelRef> {
+  if (!token) throw ChannelErrors.keyMissing()
+  const row = await ctx.db
+    .selectFrom('publishable_key as k')
+    .innerJoin('sales_channel as c', 'c.id', 'k.sales_channel_id')
+    .select(['c.id', 'c.name'])
+    .where('k.token', '=', token)
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) throw ChannelErrors.keyInvalid()
+  return row
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely'
+import { type ResolvedConfig, resolveConfig } from './config/config.js'
+import { localFileStorage } from './config/local-file-storage.js'
+import { ProviderRegistry } from './config/providers.js'
+import { createDb, type DialectName } from './db/create-db.js'
+import type { Database } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import { type Clock, systemClock } from './kernel/clock.js'
+import type { Actor, Ctx, SalesChannelRef } from './kernel/ctx.js'
+import { newId } from './kernel/ids.js'
+
+/** A running engine: the database, the providers and a way to make a ctx. */
+export interface Commerce {
+  config: ResolvedConfig
+  db: Kysely<Database>
+  dialect: DialectName
+  providers: ProviderRegistry
+  ctx(actor?: Actor, channel?: SalesChannelRef): Ctx
+  close(): Promise<void>
+}
+
+export interface CommerceOptions {
+  /** Run migrations before returning (default true). */
+  migrate?: boolean
+  clock?: Clock
+  /** PostgreSQL schema to use (tests). */
+  schema?: string
+  poolSize?: number
+  onClose?: () => Promise<void>
+}
+
+/**
+ * Opens the database, migrates it and registers the built-in and configured providers.
+ * @example const commerce = await createCommerce(await loadConfig())
+ */
+export async function createCommerce(config: ResolvedConfig = resolveConfig({}), options: CommerceOptions = {}): Promise<Commerce> {
+  const handle = createDb({ url: config.databaseUrl, ...(options.schema && { schema: options.schema }), ...(options.poolSize && { poolSize: options.poolSize }) })
+  if (options.migrate !== false) await migrateToLatest(handle.db)
+  const providers = new ProviderRegistry()
+  providers.register(localFileStorage({ dir: `${config.dataDir}/files`, baseUrl: `${config.publicUrl}/media` }))
+  for (const provider of config.providers) providers.register(provider)
+  for (const plugin of config.plugins) await plugin.setup(providers)
+  const clock = options.clock ?? systemClock
+  return {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    providers,
+    ctx: (actor = { type: 'system' }, channel) => ({ db: handle.db, actor, ...(channel && { channel }), now: clock, newId }),
+    async close() {
+      await handle.destroy()
+      await options.onClose?.()
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { KassaPlugin, Provider } from './providers.js'
+
+/** Everything a shop can configure; every field has a default and most have an env override. */
+export interface KassaConfig {
+  /** `postgres://...` (env `DATABASE_URL`); without it, embedded SQLite in `dataDir`. */
+  databaseUrl?: string
+  /** Where the embedded database and uploaded files live (env `KASSA_DATA_DIR`, default `.kassa`). */
+  dataDir?: string
+  /** API port (env `PORT`, default 9000). */
+  port?: number
+  /** Host to listen on (env `HOST`, default `0.0.0.0`). */
+  host?: string
+  /** The URL clients reach the API at, for absolute media URLs (env `KASSA_PUBLIC_URL`). */
+  publicUrl?: string
+  /** Content locales; the first is the default (default `['en', 'nl']`). */
+  locales?: string[]
+  /** Currency of prices when a request names none (default `EUR`). */
+  defaultCurrency?: string
+  /** Seed demo data and print a demo login (env `KASSA_DEMO=1`; on by default without `DATABASE_URL`). */
+  demo?: boolean
+  /** The owner admin created on first start (env `KASSA_ADMIN_EMAIL`, `KASSA_ADMIN_PASSWORD`). */
+  admin?: { email: string; password: string }
+  /** Providers to register beside (or instead of) the built-in ones, by kind and id. */
+  providers?: Provider[]
+  plugins?: KassaPlugin[]
+  /** pino log level (env `LOG_LEVEL`, default `info`). */
+  logLevel?: string
+}
+
+export interface ResolvedConfig extends Required<Omit<KassaConfig, 'admin' | 'databaseUrl'>> {
+  databaseUrl: string
+  embedded: boolean
+  admin?: { email: string; password: string }
+}
+
+/** Identity helper that gives a `kassa.config.js` its types. */
+export function defineConfig(config: KassaConfig): KassaConfig {
+  return config
+}
+
+/** Reads `kassa.config.js` (or `.mjs`) from `cwd` if present, then applies env overrides. */
+export async function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
+  let fileConfig: KassaConfig = {}
+  for (const name of ['kassa.config.js', 'kassa.config.mjs']) {
+    const path = join(cwd, name)
+    if (existsSync(path)) {
+      const mod = (await import(pathToFileURL(path).href)) as { default?: KassaConfig }
+      fileConfig = mod.default ?? {}
+      break
+    }
+  }
+  return resolveConfig(fileConfig, env, cwd)
+}
+
+export function resolveConfig(config: KassaConfig, env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): ResolvedConfig {
+  const dataDir = resolve(cwd, env.KASSA_DATA_DIR ?? config.dataDir ?? '.kassa')
+  const explicitUrl = env.DATABASE_URL ?? config.databaseUrl
+  const embedded = !explicitUrl || !/^postgres(ql)?:\/\//.test(explicitUrl)
+  const databaseUrl = explicitUrl ?? join(dataDir, 'kassa.sqlite')
+  const port = Number(env.PORT ?? config.port ?? 9000)
+  const demo = env.KASSA_DEMO !== undefined ? env.KASSA_DEMO === '1' || env.KASSA_DEMO === 'true' : (config.demo ?? !explicitUrl)
+  const admin =
+    env.KASSA_ADMIN_EMAIL && env.KASSA_ADMIN_PASSWORD ? { email: env.KASSA_ADMIN_EMAIL, password: env.KASSA_ADMIN_PASSWORD } : config.admin
+  return {
+    databaseUrl,
+    embedded,
+    dataDir,
+    port,
+    host: env.HOST ?? config.host ?? '0.0.0.0',
+    publicUrl: (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    locales: config.locales ?? ['en', 'nl'],
+    defaultCurrency: (config.defaultCurrency ?? 'EUR').toUpperCase(),
+    demo,
+    ...(admin ? { admin } : {}),
+    providers: config.providers ?? [],
+    plugins: config.plugins ?? [],
+    logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
+  }
+}

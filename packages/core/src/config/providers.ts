@@ -1,0 +1,71 @@
+import type { Ctx } from '../kernel/ctx.js'
+
+/**
+ * The kinds of provider a shop can plug in. Each provider has an `id`; the built-in ones are
+ * registered exactly like a shop's own. The checkout, orders and notification modules grow the
+ * payment, tax, shipping and notification contracts.
+ */
+export interface PaymentProvider {
+  id: string
+  kind: 'payment'
+}
+
+export interface TaxProvider {
+  id: string
+  kind: 'tax'
+}
+
+export interface ShippingProvider {
+  id: string
+  kind: 'shipping'
+}
+
+export interface NotificationProvider {
+  id: string
+  kind: 'notification'
+  send(message: { to: string; template: string; data: Record<string, unknown> }): Promise<void>
+}
+
+/** Stores uploaded files (product media) and serves them back by key. */
+export interface FileStorageProvider {
+  id: string
+  kind: 'file'
+  put(key: string, body: Uint8Array, contentType: string): Promise<{ url: string }>
+  get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>
+  delete(key: string): Promise<void>
+}
+
+/** Keeps a product search index and answers storefront searches. */
+export interface SearchProvider {
+  id: string
+  kind: 'search'
+  index(ctx: Ctx, productIds: string[]): Promise<void>
+  remove(ctx: Ctx, productIds: string[]): Promise<void>
+}
+
+export type Provider = PaymentProvider | TaxProvider | ShippingProvider | NotificationProvider | FileStorageProvider | SearchProvider
+export type ProviderKind = Provider['kind']
+type ProviderOf<K extends ProviderKind> = Extract<Provider, { kind: K }>
+
+/** A plugin gets the registry at start-up and may add providers or subscribe to events. */
+export interface KassaPlugin {
+  name: string
+  setup(registry: ProviderRegistry): void | Promise<void>
+}
+
+export class ProviderRegistry {
+  readonly #providers = new Map<string, Provider>()
+
+  register(provider: Provider): this {
+    this.#providers.set(`${provider.kind}:${provider.id}`, provider)
+    return this
+  }
+
+  get<K extends ProviderKind>(kind: K, id: string): ProviderOf<K> | undefined {
+    return this.#providers.get(`${kind}:${id}`) as ProviderOf<K> | undefined
+  }
+
+  list<K extends ProviderKind>(kind: K): ProviderOf<K>[] {
+    return [...this.#providers.values()].filter((p): p is ProviderOf<K> => p.kind === kind)
+  }
+}

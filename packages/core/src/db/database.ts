@@ -1,0 +1,6 @@
+import type { AuthTables } from '../auth/auth.table.js'
+import type { CatalogTables } from '../catalog/catalog.table.js'
+import type { ChannelTables } from '../channels/channel.table.js'
+
+/** Every table the engine owns, as Kysely sees it. */
+export interface Database extends CatalogTables, ChannelTables, AuthTables {}

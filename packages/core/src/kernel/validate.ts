@@ -1,0 +1,45 @@
+import type { z } from 'zod'
+import { CommonErrors, type FieldError } from './errors.js'
+
+/** Turns zod issues into one field error per field, with stable codes. */
+export function toFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  const errors: FieldError[] = []
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({ path: base ? `${base}.${key}` : key, code: 'unknown_field', message: `Unknown field ${key}` })
+      }
+      continue
+    }
+    errors.push({ path: base, code: fieldCode(issue), message: issue.message })
+  }
+  return errors
+}
+
+function fieldCode(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_type'
+    case 'invalid_value':
+      return 'invalid_enum'
+    case 'too_big':
+      return 'too_big'
+    case 'too_small':
+      return 'too_small'
+    case 'invalid_format':
+      return 'invalid_format'
+    case 'not_multiple_of':
+      return 'invalid_type'
+    default:
+      return 'invalid'
+  }
+}
+
+/** Parses input against a schema or throws `validation_failed` naming each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const errors = toFieldErrors(result.error.issues)
+  throw CommonErrors.validation(prefix ? errors.map((e) => ({ ...e, path: e.path ? `${prefix}.${e.path}` : prefix })) : errors)
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_catalog.js'
+
+/** The one linear migration history, run as-is on SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '0001_catalog': m0001,
+}
