@@ -1,0 +1,105 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Commerce } from '@kassa/core'
+import { bodyLimit } from 'hono/body-limit'
+import { etag } from 'hono/etag'
+import { requestId } from 'hono/request-id'
+import pino, { type Logger } from 'pino'
+import type { AppEnv } from './env.js'
+import { errorHandler, problem, validationProblem } from './errors.js'
+import { adminAuth } from './middleware/admin.js'
+import { storeAuth } from './middleware/store.js'
+import { adminAuthRoutes } from './routes/admin-auth.js'
+import { adminGroupingRoutes } from './routes/admin-groupings.js'
+import { adminProductRoutes } from './routes/admin-products.js'
+import { storeCatalogRoutes } from './routes/store-catalog.js'
+import { systemRoutes } from './routes/system.js'
+
+export interface AppOptions {
+  logger?: Logger
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Kassa API',
+    version: '0.1.0',
+    description:
+      'Headless commerce. Store API (`/store/*`, header `x-publishable-api-key`) and Admin API (`/admin/*`, `Authorization: Bearer`). ' +
+      'Amounts are integers in minor units of `currency_code`. Errors are application/problem+json with a stable `code`.',
+  },
+}
+
+function newApp() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationProblem(c, result.error, result.target)
+      return undefined
+    },
+  })
+}
+
+/** The whole HTTP API over one engine. Serve it with `startServer` or call `app.fetch` directly. */
+export function createApp(commerce: Commerce, options: AppOptions = {}) {
+  const logger = options.logger ?? pino({ level: 'silent' })
+  const app = newApp()
+
+  app.use('*', requestId({ headerName: 'x-request-id' }))
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    const log = logger.child({ req_id: c.get('requestId') })
+    c.set('logger', log)
+    c.set('commerce', commerce)
+    c.set('actor', { type: 'guest' })
+    c.header('x-content-type-options', 'nosniff')
+    await next()
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
+  })
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') }))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
+
+  app.route('/', systemRoutes())
+
+  const store = newApp()
+  store.use('*', storeAuth(commerce))
+  store.use('*', async (c, next) => {
+    await next()
+    if (c.req.method === 'GET' && c.res.status === 200) {
+      c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
+      c.header('vary', 'x-publishable-api-key, accept-language')
+    }
+  })
+  store.use('*', etag())
+  store.route('/', storeCatalogRoutes())
+  app.route('/store', store)
+
+  const admin = newApp()
+  admin.route('/', adminAuthRoutes())
+  admin.use('*', async (c, next) => {
+    if (c.req.path === '/admin/auth/login') return next()
+    return adminAuth(commerce)(c, next)
+  })
+  admin.use('*', async (c, next) => {
+    await next()
+    c.header('cache-control', 'no-store')
+  })
+  admin.route('/', adminProductRoutes())
+  admin.route('/', adminGroupingRoutes('collection'))
+  admin.route('/', adminGroupingRoutes('category'))
+  app.route('/admin', admin)
+
+  app.doc31('/openapi.json', OPENAPI_INFO)
+  app.notFound((c) => problem(c, 404, 'route.not_found', `No route ${c.req.method} ${c.req.path}`))
+  app.onError(errorHandler)
+  return app
+}
+
+export type KassaApp = ReturnType<typeof createApp>
+
+/** The OpenAPI 3.1 document of the API, as `/openapi.json` serves it. */
+export function openApiDocument(app: KassaApp) {
+  return app.getOpenAPI31Document(OPENAPI_INFO)
+}

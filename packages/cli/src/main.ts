@@ -1,0 +1,53 @@
+import { isKassaError } from '@kassa/core'
+import { adminCreate, migrate, openapi, seed, start } from './commands.js'
+
+const USAGE = `Usage: kassa <command> [options]
+
+Commands:
+  start                 migrate, seed the demo shop (demo mode), serve the API
+  migrate               bring the database to the newest schema
+  seed                  create the demo catalog (idempotent)
+  admin:create          --email E --password P [--role owner|admin|staff]
+  import, export        arrive with the data import/export work; not available yet
+  openapi               print the OpenAPI document
+
+Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
+KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL.`
+
+function parseFlags(args: string[]): Record<string, string | boolean> {
+  const flags: Record<string, string | boolean> = {}
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (!arg.startsWith('--')) continue
+    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
+    if (inline !== undefined) flags[key] = inline
+    else if (args[i + 1] && !args[i + 1]!.startsWith('--')) flags[key] = args[++i]!
+    else flags[key] = true
+  }
+  return flags
+}
+
+const [command, ...rest] = process.argv.slice(2)
+const flags = parseFlags(rest)
+const commands: Record<string, (f: typeof flags) => Promise<void>> = {
+  start,
+  migrate,
+  seed,
+  'admin:create': adminCreate,
+  openapi,
+}
+
+const run = command ? commands[command] : undefined
+if (!run) {
+  console.log(USAGE)
+  process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0)
+}
+run(flags).catch((error: unknown) => {
+  if (isKassaError(error)) {
+    console.error(`${error.code}: ${error.message}`)
+    for (const e of error.errors ?? []) console.error(`  ${e.path}: ${e.message}`)
+  } else {
+    console.error(error)
+  }
+  process.exit(1)
+})

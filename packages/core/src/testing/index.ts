@@ -1,0 +1,2 @@
+/** Test helpers: fresh migrated databases on SQLite or PostgreSQL. */
+export * from './create-test-ctx.js'
