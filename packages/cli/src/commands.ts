@@ -1,5 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import { createCommerce, createAdminUser, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 
@@ -11,7 +11,7 @@ export async function start(_flags: Flags): Promise<void> {
   const config = await loadConfig()
   const logger = createLogger(config.logLevel)
   const commerce = await createCommerce(config)
-  const { publishableKey } = await ensureDefaultChannel(commerce.ctx())
+  const { publishableKey } = await ensureDefaultChannel(commerce.ctx(), config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
   const login = await bootstrapAdmin(commerce)
   if (config.demo) {
     const result = await seedDemo(commerce.ctx())
@@ -62,7 +62,7 @@ export async function migrate(): Promise<void> {
 export async function seed(): Promise<void> {
   const commerce = await createCommerce(await loadConfig())
   try {
-    await ensureDefaultChannel(commerce.ctx())
+    await ensureDefaultChannel(commerce.ctx(), commerce.config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
     const result = await seedDemo(commerce.ctx())
     console.log(`Created ${JSON.stringify(result.created)}; already there ${JSON.stringify(result.skipped)}`)
   } finally {

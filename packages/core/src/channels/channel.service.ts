@@ -12,8 +12,14 @@ export interface DefaultChannel {
   publishableKey: string
 }
 
-/** Makes sure a default sales channel with a publishable key exists; returns both. */
-export async function ensureDefaultChannel(ctx: Ctx): Promise<DefaultChannel> {
+/** The publishable key of demo mode: publishable keys are public by design, so a fixed one is safe. */
+export const DEMO_PUBLISHABLE_KEY = 'pk_demo'
+
+/**
+ * Makes sure a default sales channel with a publishable key exists; returns both. `token` fixes
+ * the key a new channel gets (demo mode uses DEMO_PUBLISHABLE_KEY so documented examples work).
+ */
+export async function ensureDefaultChannel(ctx: Ctx, options: { token?: string } = {}): Promise<DefaultChannel> {
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.db
       .selectFrom('sales_channel as c')
@@ -30,7 +36,7 @@ export async function ensureDefaultChannel(ctx: Ctx): Promise<DefaultChannel> {
       .insertInto('sales_channel')
       .values({ ...channel, description: 'Created on first start', is_default: true, created_at: now, updated_at: now })
       .execute()
-    const token = newToken('pk')
+    const token = options.token ?? newToken('pk')
     await tx.db
       .insertInto('publishable_key')
       .values({ id: tx.newId('apk'), token, title: 'Default storefront', sales_channel_id: channel.id, created_at: now })
