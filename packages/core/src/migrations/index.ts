@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_catalog.js'
+import * as m0002 from './0002_search.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001_catalog': m0001,
+  '0002_search': m0002,
 }

@@ -1,18 +1,25 @@
 import type { Ctx } from '../kernel/ctx.js'
+import { dropFromIndex, reindex } from './indexer.js'
 import type { ProductSearchResult, StoreProductQuery } from './search.js'
+import { findProducts } from './search.service.js'
 
 export * from './search.js'
 
 /** Brings the search index up to date for these products (call inside the writing transaction). */
-export async function indexProducts(_ctx: Ctx, _productIds: string[]): Promise<void> {}
+export async function indexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
+  await reindex(ctx, productIds)
+}
 
 /** Drops products from the search index. */
-export async function unindexProducts(_ctx: Ctx, _productIds: string[]): Promise<void> {}
+export async function unindexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
+  await dropFromIndex(ctx, productIds)
+}
 
-/** Published products matching the query, one page, with facet counts. */
+/**
+ * Published products matching the query, one page, with facet counts: full-text, stemmed and
+ * typo-tolerant `q`, filters, six sorts and opaque cursors. See docs/adr/0002-search.md.
+ * @example const { ids, next_cursor, facets } = await searchProducts(ctx, { q: 'linen shirt', locale: 'en', currency: 'EUR', limit: 20 })
+ */
 export async function searchProducts(ctx: Ctx, query: StoreProductQuery): Promise<ProductSearchResult> {
-  let select = ctx.db.selectFrom('product').select(['id']).where('status', '=', 'published')
-  select = select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit)
-  const rows = await select.execute()
-  return { ids: rows.map((r) => r.id), next_cursor: null, facets: { collection: [], category: [], tag: [], options: [], price: null } }
+  return findProducts(ctx, query)
 }

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import type { Ctx } from '../kernel/ctx.js'
+import { currencySchema, localeSchema } from '../kernel/schemas.js'
+import { parseInput } from '../kernel/validate.js'
+import { nextCursor, readPageKey } from './cursor.js'
+import { findFacetRows, findPriceRange } from './facet.repository.js'
+import { toFacets } from './facets.js'
+import { findCategorySubtreeIds, type SearchPlan } from './match.repository.js'
+import { findPage } from './page.repository.js'
+import { PRODUCT_SORTS, type ProductSearchResult, type StoreProductQuery } from './search.js'
+import { type SearchDb, searchDb } from './search.table.js'
+import { resolveText } from './text.js'
+
+const values = z.array(z.string().trim().min(1).max(255)).max(50)
+const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+export const storeProductQuerySchema = z.object({
+  q: z.string().max(500).optional(),
+  collections: values.optional(),
+  categories: values.optional(),
+  tags: values.optional(),
+  options: z.record(z.string().trim().min(1).max(255), values).optional(),
+  price_min: amount.optional(),
+  price_max: amount.optional(),
+  sort: z.enum(PRODUCT_SORTS).optional(),
+  locale: localeSchema,
+  currency: currencySchema,
+  limit: z.number().int().min(1).max(100),
+  cursor: z.string().max(2000).optional(),
+})
+
+/** Published products matching the query, one page in the asked order, with facet counts. */
+export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promise<ProductSearchResult> {
+  const query = parseInput(storeProductQuerySchema, rawQuery)
+  const db = searchDb(ctx.db)
+  const plan = await toPlan(db, query)
+  const after = query.cursor ? readPageKey(query.cursor, plan.sort) : null
+  const rows = await findPage(db, plan, after, query.limit)
+  const page = rows.slice(0, query.limit)
+  const last = page[page.length - 1]
+  const facets = toFacets(await findFacetRows(db, plan), await findPriceRange(db, plan))
+  return {
+    ids: page.map((r) => r.id),
+    next_cursor: rows.length > query.limit && last ? nextCursor(plan.sort, last, after, query.limit) : null,
+    facets,
+  }
+}
+
+async function toPlan(db: SearchDb, query: z.output<typeof storeProductQuerySchema>): Promise<SearchPlan> {
+  const text = await resolveText(db, query.q, query.locale)
+  const options = Object.entries(query.options ?? {}).filter(([, v]) => v.length > 0)
+  return {
+    text,
+    collections: query.collections ?? [],
+    categoryIds: query.categories?.length ? await findCategorySubtreeIds(db, query.categories) : null,
+    tags: query.tags ?? [],
+    options,
+    priceMin: query.price_min ?? null,
+    priceMax: query.price_max ?? null,
+    currency: query.currency.toUpperCase(),
+    locale: query.locale,
+    // Relevance needs text to rank by; without it, it means the default order.
+    sort: query.sort === 'relevance' || !query.sort ? (text ? 'relevance' : 'newest') : query.sort,
+  }
+}
