@@ -4,6 +4,7 @@ import {
   addVariant,
   AuthErrors,
   CatalogErrors,
+  CommonErrors,
   createProduct,
   deleteOption,
   deleteProduct,
@@ -40,6 +41,7 @@ const writeErrors = [
   CatalogErrors.variantOptionsDuplicate,
   CatalogErrors.collectionNotFound,
   CatalogErrors.categoryNotFound,
+  CommonErrors.conflict,
 ]
 
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, tags, security })
@@ -102,7 +104,7 @@ const createOption = route({
   operationId: 'adminCreateProductOption',
   summary: 'Add an option (e.g. Size) with its values',
   request: { params: productParam, body: jsonBody(optionInputSchema.meta({ id: 'ProductOptionInput' })) },
-  responses: { 201: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken) },
+  responses: { 201: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken, CommonErrors.conflict) },
 })
 
 const removeOption = route({
@@ -131,7 +133,7 @@ const updateVariantRoute = route({
   operationId: 'adminUpdateVariant',
   summary: 'Update a variant; prices given replace all its prices; archived hides it from the store',
   request: { params: variantParam, body: jsonBody(variantUpdateBody) },
-  responses: { 200: variantResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantNotFound, CatalogErrors.skuTaken) },
+  responses: { 200: variantResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantNotFound, CatalogErrors.skuTaken, CommonErrors.conflict) },
 })
 
 const removeVariant = route({
