@@ -1,0 +1,39 @@
+import type { components, operations } from './generated/schema.js'
+
+type Schemas = components['schemas']
+type QueryOf<Op extends keyof operations> = operations[Op]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never
+type JsonOf<Op extends keyof operations, Status extends number> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
+  ? Body
+  : never
+
+/** A published product as the Store API shows it: translated text, variants with one price and availability. */
+export type StoreProduct = Schemas['StoreProduct']
+/** A collection as the Store API shows it. */
+export type StoreCollection = Schemas['StoreCollection']
+/** A category as the Store API shows it (`parent_id` and `position` make the tree). */
+export type StoreCategory = Schemas['StoreCategory']
+/** Facet counts of a product list (by collection, category, tag, option and price). */
+export type ProductFacets = Schemas['ProductFacets']
+/** A product as the Admin API shows it: every variant, price and translation. */
+export type Product = Schemas['Product']
+/** A variant as the Admin API shows it. */
+export type Variant = Schemas['Variant']
+/** The body of `POST /admin/products`. */
+export type ProductCreateInput = Schemas['ProductCreateInput']
+/** The body of `PATCH /admin/products/{id}`. */
+export type ProductUpdateInput = Schemas['ProductUpdateInput']
+/** A problem+json error body. */
+export type Problem = Schemas['Problem']
+
+/** Query of `GET /store/products`: search, filters, sort, region, locale and paging. */
+export type StoreProductListQuery = QueryOf<'storeListProducts'>
+/** Query of `GET /store/products/{handle}`. */
+export type StoreProductQuery = QueryOf<'storeGetProduct'>
+/** A page of `GET /store/products`: `data`, `next_cursor` and `facets`. */
+export type StoreProductPage = JsonOf<'storeListProducts', 200>
+/** Query of `GET /admin/products`. */
+export type AdminProductListQuery = QueryOf<'adminListProducts'>
+/** A page of `GET /admin/products`. */
+export type AdminProductPage = JsonOf<'adminListProducts', 200>
+/** What `POST /admin/auth/login` answers: the bearer token, its expiry and the user. */
+export type AdminSession = JsonOf<'adminLogin', 200>
