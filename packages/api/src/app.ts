@@ -34,7 +34,8 @@ export const OPENAPI_INFO = {
 function newApp() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return validationProblem(c, result.error, result.target)
+      // The validator hands the hook the raw input as `data`: it tells a missing field from a wrong type.
+      if (!result.success) return validationProblem(c, result.error, result.target, 'data' in result ? result.data : undefined)
       return undefined
     },
   })

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { type ErrorKind, type FieldError, isKassaError, KassaError, toFieldErrors } from '@kassa/core'
+import { CommonErrors, type ErrorKind, type FieldError, isKassaError, KassaError, toFieldErrors } from '@kassa/core'
 import type { ZodError } from 'zod'
 import type { AppEnv } from './env.js'
 
@@ -54,10 +54,28 @@ export function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: 
 }
 
 /** A zod failure from request validation, as 400 validation_failed with one entry per field. */
-export function validationProblem(c: Context<AppEnv>, error: ZodError, target: string) {
+export function validationProblem(c: Context<AppEnv>, error: ZodError, target: string, input?: unknown) {
   const prefix = target === 'json' ? '' : target === 'query' ? 'query.' : target === 'param' ? 'path.' : `${target}.`
-  const errors = toFieldErrors(error.issues).map((e) => ({ ...e, path: e.path ? `${prefix}${e.path}` : prefix.replace(/\.$/, '') }))
+  const errors = toFieldErrors(error.issues, input).map((e) => ({ ...e, path: e.path ? `${prefix}${e.path}` : prefix.replace(/\.$/, '') }))
   return problem(c, 400, 'validation_failed', 'The request is not valid', { errors })
+}
+
+/**
+ * Runs a use case fed from the query string. Core names its inputs its own way (`cursor`,
+ * `collections`); field errors answer with the parameter the client sent (`query.collection`).
+ */
+export async function withQueryPaths<T>(run: () => Promise<T>, names: Record<string, string> = {}): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (!isKassaError(error) || error.code !== CommonErrors.validation.code || !error.errors) throw error
+    throw CommonErrors.validation(
+      error.errors.map((e) => {
+        const [head = '', ...rest] = e.path.split('.')
+        return { ...e, path: ['query', names[head] ?? head, ...rest].join('.') }
+      }),
+    )
+  }
 }
 
 export function errorHandler(error: Error, c: Context<AppEnv>) {

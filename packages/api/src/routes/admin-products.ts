@@ -22,6 +22,7 @@ import {
   variantUpdateSchema,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { withQueryPaths } from '../errors.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 import { ProductSchema, VariantSchema } from '../schemas/catalog.js'
 
@@ -154,7 +155,8 @@ export function adminProductRoutes() {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
-    return c.json(await listProducts(ctx(c), { limit: q.limit, ...(q.status && { status: q.status }), ...(q.q && { q: q.q }), ...(q.cursor && { cursor: q.cursor }) }), 200)
+    const input = { limit: q.limit, ...(q.status && { status: q.status }), ...(q.q && { q: q.q }), ...(q.cursor && { cursor: q.cursor }) }
+    return c.json(await withQueryPaths(() => listProducts(ctx(c), input)), 200)
   })
   app.openapi(create, async (c) => c.json({ product: await createProduct(ctx(c), c.req.valid('json')) }, 201))
   app.openapi(get, async (c) => c.json({ product: await getProduct(ctx(c), c.req.valid('param').id) }, 200))

@@ -17,6 +17,7 @@ import {
 } from '@kassa/core'
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
+import { withQueryPaths } from '../errors.js'
 import { listParam, negotiateLocale, optionParam, resolveCurrency } from '../middleware/store.js'
 import { errorResponses, jsonResponse } from '../schemas/common.js'
 import { FacetsSchema, productSortSchema, StoreCategorySchema, StoreGroupingSchema, StoreProductSchema } from '../schemas/catalog.js'
@@ -140,7 +141,7 @@ export function storeCatalogRoutes() {
     const query = c.req.valid('query')
     const loc = localized(c, query.locale, query.currency)
     const ctx = c.get('commerce').ctx(c.get('actor'), c.get('channel'))
-    const result = await searchProducts(ctx, {
+    const input = {
       ...(query.q && { q: query.q }),
       ...optional('collections', listParam(query.collection)),
       ...optional('categories', listParam(query.category)),
@@ -153,7 +154,8 @@ export function storeCatalogRoutes() {
       locale: loc.locale,
       currency: loc.currency,
       limit: query.limit,
-    })
+    }
+    const result = await withQueryPaths(() => searchProducts(ctx, input), { collections: 'collection', categories: 'category', tags: 'tag', options: 'option' })
     const products = await findProductsByIds(ctx.db, result.ids)
     return c.json({ data: products.map((p) => absolutize(c, toStoreProduct(p, loc))), next_cursor: result.next_cursor, facets: result.facets }, 200)
   })

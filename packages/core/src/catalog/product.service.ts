@@ -56,7 +56,7 @@ export async function createProduct(ctx: Ctx, rawInput: CreateProductInput): Pro
       })
       await writeProductRelations(tx, id, input)
       for (const [position, option] of (input.options ?? []).entries()) await writeOption(tx, id, option, position)
-      for (const [position, variant] of (input.variants ?? []).entries()) await writeVariant(tx, id, variant, position)
+      for (const [position, variant] of (input.variants ?? []).entries()) await writeVariant(tx, id, variant, position, `variants.${position}.`)
       await indexProducts(tx, [id])
       return getProduct(tx, id)
     }),
@@ -221,7 +221,8 @@ async function writeOption(ctx: Ctx, productId: string, option: OptionInput, pos
   )
 }
 
-async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, position: number): Promise<string> {
+/** `at` prefixes field-error paths: `variants.0.` when the variant came inside a product. */
+async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, position: number, at = ''): Promise<string> {
   const known = await repo.findOptionValueIds(ctx.db, productId)
   const titles = [...new Set(known.map((k) => k.title))]
   const given = variant.options ?? {}
@@ -253,7 +254,7 @@ async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, 
     },
     valueIds,
   )
-  if (variant.prices) await writePrices(ctx, id, variant.prices)
+  if (variant.prices) await writePrices(ctx, id, variant.prices, `${at}prices`)
   return id
 }
 
@@ -269,10 +270,10 @@ async function assertSkuFree(ctx: Ctx, sku: string, exceptVariantId?: string): P
   if (row && row.id !== exceptVariantId) throw CatalogErrors.skuTaken(sku)
 }
 
-async function writePrices(ctx: Ctx, variantId: string, prices: PriceInput[]): Promise<void> {
+async function writePrices(ctx: Ctx, variantId: string, prices: PriceInput[], path = 'prices'): Promise<void> {
   const byCurrency = new Map(prices.map((p) => [p.currency_code.toUpperCase(), p.amount]))
   if (byCurrency.size !== prices.length) {
-    throw CommonErrors.validation([{ path: 'prices', code: 'duplicate', message: 'One price per currency' }])
+    throw CommonErrors.validation([{ path, code: 'duplicate', message: 'One price per currency' }])
   }
   await repo.replacePrices(
     ctx.db,
