@@ -1,0 +1,230 @@
+import type { TestApi } from '../helpers.js'
+import { ADMIN } from '../helpers.js'
+import type { BadCase } from './generate.js'
+
+/** One valid request: the cases break exactly one part of it. */
+export interface ValidRequest {
+  path?: Record<string, string>
+  query?: Record<string, string | string[]>
+  body?: unknown
+}
+
+/** Real records, so that a path parameter is never the reason a request fails. */
+export interface Fixtures {
+  product: { id: string; handle: string; variantId: string; spareVariantId: string }
+  optionProduct: { id: string; optionId: string }
+  doomedProductId: string
+  collection: { id: string; handle: string }
+  doomedCollectionId: string
+  category: { id: string; handle: string }
+  doomedCategoryId: string
+}
+
+export async function createFixtures(api: TestApi): Promise<Fixtures> {
+  const post = async <T>(path: string, json: unknown): Promise<T> => {
+    const res = await api.admin(path, { method: 'POST', json })
+    if (res.status !== 201) throw new Error(`fixture ${path} answered ${res.status}: ${await res.text()}`)
+    return res.json() as Promise<T>
+  }
+  type One<K extends string> = Record<K, { id: string; handle: string }>
+  const { collection } = await post<One<'collection'>>('/admin/collections', { title: 'Fixture summer', handle: 'fixture-summer' })
+  const { collection: doomedCollection } = await post<One<'collection'>>('/admin/collections', { title: 'Fixture doomed' })
+  const { category } = await post<One<'category'>>('/admin/categories', { title: 'Fixture tops', handle: 'fixture-tops' })
+  const { category: doomedCategory } = await post<One<'category'>>('/admin/categories', { title: 'Fixture doomed' })
+  const { product } = await post<{ product: { id: string; handle: string; variants: { id: string; sku: string }[] } }>('/admin/products', {
+    title: 'Fixture shirt',
+    handle: 'fixture-shirt',
+    status: 'published',
+    tags: ['summer'],
+    collection_ids: [collection.id],
+    category_ids: [category.id],
+    options: [{ title: 'Size', values: ['S', 'M', 'L'] }],
+    variants: [
+      { sku: 'FIX-S', options: { Size: 'S' }, prices: [{ currency_code: 'EUR', amount: 2500 }] },
+      { sku: 'FIX-M', options: { Size: 'M' }, prices: [{ currency_code: 'EUR', amount: 2500 }] },
+    ],
+  })
+  const { product: optionProduct } = await post<{ product: { id: string; options: { id: string }[] } }>('/admin/products', {
+    title: 'Fixture options',
+    options: [{ title: 'Color', values: ['Red'] }],
+  })
+  const { product: doomed } = await post<{ product: { id: string } }>('/admin/products', { title: 'Fixture doomed' })
+  const variant = (sku: string) => product.variants.find((v) => v.sku === sku)!.id
+  return {
+    product: { id: product.id, handle: product.handle, variantId: variant('FIX-S'), spareVariantId: variant('FIX-M') },
+    optionProduct: { id: optionProduct.id, optionId: optionProduct.options[0]!.id },
+    doomedProductId: doomed.id,
+    collection,
+    doomedCollectionId: doomedCollection.id,
+    category,
+    doomedCategoryId: doomedCategory.id,
+  }
+}
+
+const translations = [{ locale: 'nl', title: 'Titel', description: 'Omschrijving' }]
+const metadata = { note: 'valid', count: 1, flag: true, empty: null }
+
+/**
+ * A valid request per operationId. Optional nested structures appear once each, so that every
+ * field inside them gets its invalid values. A new route needs an entry here.
+ */
+export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
+  health: () => ({}),
+  ready: () => ({}),
+
+  storeListProducts: (f) => ({
+    query: {
+      q: 'shirt',
+      collection: f.collection.handle,
+      category: f.category.handle,
+      tag: 'summer',
+      option: 'Size:S',
+      price_min: '0',
+      price_max: '100000',
+      sort: 'newest',
+      limit: '10',
+      locale: 'en',
+      currency: 'EUR',
+    },
+  }),
+  storeGetProduct: (f) => ({ path: { handle: f.product.handle }, query: { locale: 'nl', currency: 'EUR' } }),
+  storeListCollections: () => ({ query: { locale: 'en' } }),
+  storeGetCollection: (f) => ({ path: { handle: f.collection.handle }, query: { locale: 'en' } }),
+  storeListCategories: () => ({ query: { locale: 'en' } }),
+  storeGetCategory: (f) => ({ path: { handle: f.category.handle }, query: { locale: 'en' } }),
+
+  adminLogin: () => ({ body: { ...ADMIN } }),
+
+  adminListProducts: () => ({ query: { status: 'published', q: 'shirt', limit: '5' } }),
+  adminCreateProduct: (f) => ({
+    body: {
+      handle: 'valid-product',
+      title: 'Valid product',
+      subtitle: 'Subtitle',
+      description: 'Description',
+      status: 'draft',
+      tags: ['new'],
+      media: [{ url: 'https://example.com/a.jpg', alt: 'Front' }],
+      collection_ids: [f.collection.id],
+      category_ids: [f.category.id],
+      translations: [{ locale: 'nl', title: 'Geldig product', subtitle: 'Ondertitel', description: 'Omschrijving' }],
+      metadata,
+      options: [{ title: 'Size', values: ['S'] }],
+      variants: [
+        {
+          title: 'Small',
+          sku: 'VALID-S',
+          barcode: '1234567890123',
+          weight_grams: 200,
+          options: { Size: 'S' },
+          prices: [{ currency_code: 'EUR', amount: 1999 }],
+          metadata,
+        },
+      ],
+    },
+  }),
+  adminGetProduct: (f) => ({ path: { id: f.product.id } }),
+  adminUpdateProduct: (f) => ({
+    path: { id: f.product.id },
+    body: {
+      handle: f.product.handle,
+      title: 'Fixture shirt',
+      subtitle: null,
+      description: 'Updated',
+      status: 'published',
+      tags: ['summer'],
+      media: [{ url: '/media/shirt.jpg', alt: null }],
+      collection_ids: [f.collection.id],
+      category_ids: [f.category.id],
+      translations: [{ locale: 'nl', title: 'Shirt', subtitle: null, description: null }],
+      metadata,
+    },
+  }),
+  adminDeleteProduct: (f) => ({ path: { id: f.doomedProductId } }),
+  adminCreateProductOption: (f) => ({ path: { id: f.optionProduct.id }, body: { title: 'Material', values: ['Cotton'] } }),
+  adminDeleteProductOption: (f) => ({ path: { id: f.optionProduct.id, option_id: f.optionProduct.optionId } }),
+  adminCreateVariant: (f) => ({
+    path: { id: f.product.id },
+    body: {
+      title: 'Large',
+      sku: 'VALID-L',
+      barcode: null,
+      weight_grams: null,
+      options: { Size: 'L' },
+      prices: [{ currency_code: 'EUR', amount: 2500 }],
+      metadata,
+    },
+  }),
+  adminUpdateVariant: (f) => ({
+    path: { id: f.product.id, variant_id: f.product.variantId },
+    body: { title: 'Small', sku: 'FIX-S', barcode: '42', weight_grams: 180, prices: [{ currency_code: 'usd', amount: 0 }], metadata, archived: false },
+  }),
+  adminDeleteVariant: (f) => ({ path: { id: f.product.id, variant_id: f.product.spareVariantId } }),
+
+  adminListCollections: () => ({}),
+  adminCreateCollection: () => ({ body: { handle: 'valid-collection', title: 'Valid collection', description: 'Text', translations, metadata } }),
+  adminGetCollection: (f) => ({ path: { id: f.collection.id } }),
+  adminUpdateCollection: (f) => ({ path: { id: f.collection.id }, body: { handle: f.collection.handle, title: 'Fixture summer', description: '', translations, metadata } }),
+  adminDeleteCollection: (f) => ({ path: { id: f.doomedCollectionId } }),
+  adminSetCollectionProducts: (f) => ({ path: { id: f.collection.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
+
+  adminListCategories: () => ({}),
+  adminCreateCategory: (f) => ({
+    body: { handle: 'valid-category', title: 'Valid category', description: 'Text', translations, metadata, parent_id: f.category.id, position: 3 },
+  }),
+  adminGetCategory: (f) => ({ path: { id: f.category.id } }),
+  adminUpdateCategory: (f) => ({
+    path: { id: f.category.id },
+    body: { handle: f.category.handle, title: 'Fixture tops', description: '', translations, metadata, parent_id: null, position: 0 },
+  }),
+  adminDeleteCategory: (f) => ({ path: { id: f.doomedCategoryId } }),
+  adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
+}
+
+const commaList = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}v${i}`).join(',')
+const set = (at: (string | number)[], value: unknown) => ({ in: 'body' as const, at, set: () => value })
+const bodyCase = (label: string, at: (string | number)[], value: unknown, path = at.join('.')): BadCase => ({
+  label: `body ${at.join('.')}: ${label}`,
+  mutation: set(at, value),
+  expect: { path },
+})
+const duplicateLocale = (at: (string | number)[] = ['translations']) =>
+  bodyCase('the same locale twice', at, [{ locale: 'nl' }, { locale: 'nl', title: 'Twice' }])
+const duplicateCurrency = (at: (string | number)[]) =>
+  bodyCase('two prices in one currency', at, [{ currency_code: 'EUR', amount: 1 }, { currency_code: 'eur', amount: 2 }])
+const manyKeys = (at: (string | number)[]) => bodyCase('more than 50 keys', at, Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])))
+
+/** Rules a JSON Schema cannot state (refinements, cross-field checks): added by hand, per operation. */
+export const SEMANTIC_CASES: Record<string, BadCase[]> = {
+  storeListProducts: [
+    { label: 'query option: no Title:Value', mutation: { in: 'query', name: 'option', value: 'Size' }, expect: { path: 'query.option.0' } },
+    { label: 'query option: second value without a value', mutation: { in: 'query', name: 'option', value: 'Size:S,Color:' }, expect: { path: 'query.option.1' } },
+    { label: 'query option: repeated, second without a title', mutation: { in: 'query', name: 'option', value: ['Size:S', ':Red'] }, expect: { path: 'query.option.1' } },
+    ...(['collection', 'category', 'tag'] as const).flatMap((name): BadCase[] => [
+      { label: `query ${name}: more than 50 comma-separated values`, mutation: { in: 'query', name, value: commaList(51) }, expect: { path: `query.${name}` } },
+      { label: `query ${name}: a comma-separated value of 256 characters`, mutation: { in: 'query', name, value: `a,${'x'.repeat(256)}` }, expect: { path: `query.${name}.1` } },
+    ]),
+    { label: 'query option: more than 50 values of one option', mutation: { in: 'query', name: 'option', value: commaList(51, 'Size:') }, expect: { path: 'query.option.Size' } },
+  ],
+  adminCreateProduct: [
+    bodyCase('only whitespace', ['title'], '   '),
+    bodyCase('not an http(s) URL or a path', ['media', 0, 'url'], 'javascript:alert(1)'),
+    duplicateLocale(),
+    duplicateCurrency(['variants', 0, 'prices']),
+    manyKeys(['metadata']),
+    manyKeys(['variants', 0, 'metadata']),
+  ],
+  adminUpdateProduct: [
+    bodyCase('only whitespace', ['title'], ' '),
+    bodyCase('not an http(s) URL or a path', ['media', 0, 'url'], 'ftp://example.com/a.jpg'),
+    duplicateLocale(),
+    manyKeys(['metadata']),
+  ],
+  adminCreateProductOption: [bodyCase('only whitespace', ['title'], '  '), bodyCase('a value of only whitespace', ['values', 0], ' ')],
+  adminCreateVariant: [duplicateCurrency(['prices']), manyKeys(['metadata'])],
+  adminUpdateVariant: [duplicateCurrency(['prices']), manyKeys(['metadata'])],
+  adminCreateCollection: [duplicateLocale(), manyKeys(['metadata'])],
+  adminUpdateCollection: [duplicateLocale(), manyKeys(['metadata'])],
+  adminCreateCategory: [duplicateLocale(), manyKeys(['metadata'])],
+  adminUpdateCategory: [duplicateLocale(), manyKeys(['metadata'])],
+}
