@@ -19,7 +19,12 @@ export function startServer(commerce: Commerce, options: { port: number; host?: 
         url: `http://localhost:${info.port}`,
         port: info.port,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            // Finish in-flight requests, drop idle keep-alive sockets so close does not wait for them.
+            server.close(() => done())
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          }),
       })
     })
     server.once('error', reject)

@@ -18,19 +18,6 @@ export async function start(_flags: Flags): Promise<void> {
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
   const server = await startServer(commerce, { port: config.port, host: config.host, logger })
-  const url = config.publicUrl
-  const lines = [
-    `API: ${url}`,
-    `Storefront: not part of this build yet; browse the catalog at ${url}/store/products`,
-    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
-    `API reference: ${url}/docs`,
-    `Publishable key: ${publishableKey}`,
-    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
-    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
-  ]
-  console.log(lines.join('\n'))
-  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
-
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -44,6 +31,19 @@ export async function start(_flags: Flags): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+
+  const url = config.publicUrl
+  const lines = [
+    `API: ${url}`,
+    `Storefront: not part of this build yet; browse the catalog at ${url}/store/products`,
+    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
+    `API reference: ${url}/docs`,
+    `Publishable key: ${publishableKey}`,
+    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
+    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
+  ]
+  console.log(lines.join('\n'))
+  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
 }
 
 /** `kassa migrate`: bring the database to the newest schema. */

@@ -29,7 +29,9 @@ interface Started {
 /** Runs `kassa start` as a real process and waits for its printed lines. */
 async function startKassa(env: Record<string, string>): Promise<Started> {
   const port = await freePort()
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' } })
+  // A clean environment: the test runner's NODE_OPTIONS loaders must not wrap the server's signal handling.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')))
+  const child = spawn(process.execPath, [bin, 'start'], { env: { ...inherited, ...env, PORT: String(port), LOG_LEVEL: 'warn' } })
   let out = ''
   let err = ''
   child.stderr!.on('data', (d) => (err += d))
@@ -53,9 +55,9 @@ async function startKassa(env: Record<string, string>): Promise<Started> {
   return { child, lines, url: `http://localhost:${port}` }
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
+function stop(child: ChildProcess): Promise<number | string | null> {
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code))
+    child.once('exit', (code, signal) => resolve(code ?? signal))
     child.kill('SIGINT')
   })
 }

@@ -55,7 +55,9 @@ export async function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = p
   return resolveConfig(fileConfig, env, cwd)
 }
 
-export function resolveConfig(config: KassaConfig, env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): ResolvedConfig {
+export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {}, cwd = process.cwd()): ResolvedConfig {
+  // An empty variable (`DATABASE_URL= npm start`) means unset.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== '')) as NodeJS.ProcessEnv
   const dataDir = resolve(cwd, env.KASSA_DATA_DIR ?? config.dataDir ?? '.kassa')
   const explicitUrl = env.DATABASE_URL ?? config.databaseUrl
   const embedded = !explicitUrl || !/^postgres(ql)?:\/\//.test(explicitUrl)

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { resolveConfig } from './config.js'
+
+describe('resolveConfig', () => {
+  it('defaults to embedded SQLite in demo mode on port 9000', () => {
+    const c = resolveConfig({}, {}, '/srv/shop')
+    expect(c).toMatchObject({ embedded: true, demo: true, port: 9000, databaseUrl: '/srv/shop/.kassa/kassa.sqlite', publicUrl: 'http://localhost:9000' })
+  })
+
+  it('uses PostgreSQL without demo data when DATABASE_URL is set, unless KASSA_DEMO=1', () => {
+    expect(resolveConfig({}, { DATABASE_URL: 'postgres://x/y' })).toMatchObject({ embedded: false, demo: false })
+    expect(resolveConfig({}, { DATABASE_URL: 'postgres://x/y', KASSA_DEMO: '1' }).demo).toBe(true)
+  })
+
+  it('treats empty variables as unset and lets env win over the file', () => {
+    expect(resolveConfig({}, { DATABASE_URL: '', KASSA_DEMO: '' })).toMatchObject({ embedded: true, demo: true })
+    expect(resolveConfig({ port: 8000 }, { PORT: '7000' }).port).toBe(7000)
+    expect(resolveConfig({ admin: { email: 'a@b.c', password: 'x' } }, { KASSA_ADMIN_EMAIL: 'e@f.g', KASSA_ADMIN_PASSWORD: 'y' }).admin).toEqual({ email: 'e@f.g', password: 'y' })
+  })
+})
