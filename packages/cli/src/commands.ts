@@ -1,5 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import { createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 
@@ -13,7 +13,8 @@ export async function start(_flags: Flags): Promise<void> {
   const commerce = await createCommerce(config)
   const { publishableKey } = await ensureDefaultChannel(commerce.ctx(), config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
   const login = await bootstrapAdmin(commerce)
-  if (config.demo) {
+  // Demo data arrives on the first start only: products an owner deletes later stay deleted.
+  if (config.demo && !(await hasProducts(commerce))) {
     const result = await seedDemo(commerce.ctx())
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
@@ -44,6 +45,10 @@ export async function start(_flags: Flags): Promise<void> {
   ]
   console.log(lines.join('\n'))
   logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+}
+
+async function hasProducts(commerce: Commerce): Promise<boolean> {
+  return (await commerce.db.selectFrom('product').select('id').limit(1).executeTakeFirst()) !== undefined
 }
 
 /** `kassa migrate`: bring the database to the newest schema. */

@@ -241,6 +241,19 @@ export async function findOptionValueIds(db: Db, productId: string): Promise<{ i
     .execute()
 }
 
+/** The option value ids of each variant of a product. */
+export async function findVariantOptionValueIds(db: Db, productId: string): Promise<string[][]> {
+  const rows = await db
+    .selectFrom('variant_option_value as vov')
+    .innerJoin('product_variant as v', 'v.id', 'vov.variant_id')
+    .select(['v.id', 'vov.option_value_id'])
+    .where('v.product_id', '=', productId)
+    .execute()
+  const byVariant = new Map<string, string[]>()
+  for (const row of rows) byVariant.set(row.id, [...(byVariant.get(row.id) ?? []), row.option_value_id])
+  return [...byVariant.values()]
+}
+
 export async function deleteOptionRow(db: Db, productId: string, optionId: string): Promise<number> {
   const result = await db.deleteFrom('product_option').where('id', '=', optionId).where('product_id', '=', productId).executeTakeFirst()
   return Number(result.numDeletedRows)

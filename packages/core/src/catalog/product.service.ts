@@ -259,10 +259,10 @@ async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, 
 }
 
 async function assertCombinationFree(ctx: Ctx, productId: string, valueIds: string[], given: Record<string, string>): Promise<void> {
-  const product = await repo.findProductById(ctx.db, productId)
-  const wanted = JSON.stringify(Object.entries(given).map(([k, v]) => [k.toLowerCase(), v]).sort())
-  const clash = product?.variants.find((v) => JSON.stringify(Object.entries(v.options).map(([k, x]) => [k.toLowerCase(), x]).sort()) === wanted)
-  if (clash && valueIds.length) throw CatalogErrors.variantOptionsDuplicate(Object.values(given).join(' / '))
+  if (valueIds.length === 0) return
+  const wanted = [...valueIds].sort().join(',')
+  const existing = await repo.findVariantOptionValueIds(ctx.db, productId)
+  if (existing.some((ids) => [...ids].sort().join(',') === wanted)) throw CatalogErrors.variantOptionsDuplicate(Object.values(given).join(' / '))
 }
 
 async function assertSkuFree(ctx: Ctx, sku: string, exceptVariantId?: string): Promise<void> {
