@@ -15,16 +15,22 @@ const schemas = {
   newest: z.tuple([z.literal('newest'), z.string().min(1), z.string().min(1)]),
   title_asc: z.tuple([z.literal('title_asc'), z.string(), z.string().min(1)]),
   title_desc: z.tuple([z.literal('title_desc'), z.string(), z.string().min(1)]),
-  price_asc: z.tuple([z.literal('price_asc'), z.number().int().min(0).nullable(), z.string().min(1)]),
-  price_desc: z.tuple([z.literal('price_desc'), z.number().int().min(0).nullable(), z.string().min(1)]),
+  price_asc: z.tuple([z.literal('price_asc'), z.number().int().min(-1), z.string().min(1)]),
+  price_desc: z.tuple([z.literal('price_desc'), z.number().int().min(-1), z.string().min(1)]),
 } satisfies Record<ProductSort, z.ZodType>
 
 /** Reads a cursor for this sort or throws `validation_failed` on `cursor`. */
 export function readPageKey(cursor: string, sort: ProductSort): PageKey {
   const decoded = decodeCursor(cursor, schemas[sort])
-  if (decoded[0] === 'relevance') return { sort: 'relevance', offset: decoded[1] }
-  if (decoded[0] === 'price_asc' || decoded[0] === 'price_desc') return { sort: decoded[0], value: decoded[1], id: decoded[2] }
-  return { sort: decoded[0], value: decoded[1], id: decoded[2] }
+  switch (decoded[0]) {
+    case 'relevance':
+      return { sort: decoded[0], offset: decoded[1] }
+    case 'price_asc':
+    case 'price_desc':
+      return { sort: decoded[0], value: decoded[1], id: decoded[2] }
+    default:
+      return { sort: decoded[0], value: decoded[1], id: decoded[2] }
+  }
 }
 
 /** The cursor of the page after `last`. */
@@ -39,6 +45,6 @@ export function nextCursor(sort: ProductSort, last: MatchRow, after: PageKey | n
       return encodeCursor([sort, last.title, last.id])
     case 'price_asc':
     case 'price_desc':
-      return encodeCursor([sort, last.min_price === null ? null : Number(last.min_price), last.id])
+      return encodeCursor([sort, Number(last.price_key), last.id])
   }
 }

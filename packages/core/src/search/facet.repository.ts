@@ -16,6 +16,11 @@ export interface FacetRow {
 
 /** Counts per collection, category, tag and option value over the matched set, in one statement. */
 export async function findFacetRows(db: SearchDb, plan: SearchPlan): Promise<FacetRow[]> {
+  const rows = await facetQuery(db, plan).execute()
+  return rows.map((r) => ({ ...r, count: Number(r.count), grp_position: Number(r.grp_position), position: Number(r.position) }))
+}
+
+export function facetQuery(db: SearchDb, plan: SearchPlan) {
   const head = withMatched(db, plan)
   const arms = db.withTables<{ matched: { id: string } }>()
   const kind = (k: FacetRow['kind']) => sql<FacetRow['kind']>`${sql.lit(k)}`.as('kind')
@@ -59,19 +64,16 @@ export async function findFacetRows(db: SearchDb, plan: SearchPlan): Promise<Fac
       eb.fn.min<number>('val.position').as('position'),
     ])
     .groupBy(['opt.title', 'val.value'])
-  const rows = await collections.unionAll(categories).unionAll(tags).unionAll(options).execute()
-  return rows.map((r) => ({ ...r, count: Number(r.count), grp_position: Number(r.grp_position), position: Number(r.position) }))
+  return collections.unionAll(categories).unionAll(tags).unionAll(options)
 }
 
 /** The lowest and highest live variant price in the currency over the matched set. */
 export async function findPriceRange(db: SearchDb, plan: SearchPlan): Promise<{ min: number; max: number } | null> {
   const row = await withMatched(db, plan)
     .selectFrom('matched as m')
-    .innerJoin('product_variant as v', 'v.product_id', 'm.id')
-    .innerJoin('price as pr', 'pr.variant_id', 'v.id')
-    .where('v.archived_at', 'is', null)
-    .where('pr.currency_code', '=', plan.currency)
-    .select((eb) => [eb.fn.min<number | null>('pr.amount').as('min'), eb.fn.max<number | null>('pr.amount').as('max')])
+    .innerJoin('search_price as sp', 'sp.product_id', 'm.id')
+    .where('sp.currency_code', '=', plan.currency)
+    .select((eb) => [eb.fn.min<number | null>('sp.min_amount').as('min'), eb.fn.max<number | null>('sp.max_amount').as('max')])
     .executeTakeFirst()
   return row && row.min !== null && row.max !== null ? { min: Number(row.min), max: Number(row.max) } : null
 }

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import { jsonArrayFrom, parseJson } from '../db/dialect.js'
-import type { SearchDb, SearchDocumentTable } from './search.table.js'
+import type { SearchDb, SearchDocumentTable, SearchPriceTable } from './search.table.js'
 
 /** Rows per statement: far below both databases' bound-parameter limits. */
 const CHUNK = 500
@@ -13,9 +13,10 @@ export interface IndexSource {
   translations: { locale: string; title: string | null; description: string | null }[]
   tags: string[]
   skus: string[]
+  prices: { currency_code: string; amount: number }[]
 }
 
-/** What the index needs of these products, in one round trip; archived variants' SKUs are left out. */
+/** What the index needs of these products, in one round trip; archived variants are left out. */
 export async function findIndexSources(db: SearchDb, ids: string[]): Promise<IndexSource[]> {
   const sources: IndexSource[] = []
   for (const part of chunks(ids)) {
@@ -34,6 +35,15 @@ export async function findIndexSources(db: SearchDb, ids: string[]): Promise<Ind
           db,
           eb.selectFrom('product_variant as v').select('v.sku').whereRef('v.product_id', '=', 'p.id').where('v.archived_at', 'is', null).where('v.sku', 'is not', null),
         ).as('skus'),
+        jsonArrayFrom(
+          db,
+          eb
+            .selectFrom('product_variant as pv')
+            .innerJoin('price as pr', 'pr.variant_id', 'pv.id')
+            .select(['pr.currency_code', 'pr.amount'])
+            .whereRef('pv.product_id', '=', 'p.id')
+            .where('pv.archived_at', 'is', null),
+        ).as('prices'),
       ])
       .where('p.id', 'in', part)
       .execute()
@@ -46,18 +56,27 @@ export async function findIndexSources(db: SearchDb, ids: string[]): Promise<Ind
         translations: parseJson(row.translations, []),
         tags: parseJson<{ value: string }[]>(row.tags, []).map((t) => t.value),
         skus: parseJson<{ sku: string | null }[]>(row.skus, []).flatMap((v) => (v.sku ? [v.sku] : [])),
+        prices: parseJson<{ currency_code: string; amount: number | string }[]>(row.prices, []).map((p) => ({ ...p, amount: Number(p.amount) })),
       })
     }
   }
   return sources
 }
 
-export async function deleteDocuments(db: SearchDb, productIds: string[]): Promise<void> {
-  for (const part of chunks(productIds)) await db.deleteFrom('search_document').where('product_id', 'in', part).execute()
+/** Removes the documents and price ranges of these products. */
+export async function deleteIndexRows(db: SearchDb, productIds: string[]): Promise<void> {
+  for (const part of chunks(productIds)) {
+    await db.deleteFrom('search_document').where('product_id', 'in', part).execute()
+    await db.deleteFrom('search_price').where('product_id', 'in', part).execute()
+  }
 }
 
 export async function insertDocuments(db: SearchDb, documents: Insertable<SearchDocumentTable>[]): Promise<void> {
   for (const part of chunks(documents)) await db.insertInto('search_document').values(part).execute()
+}
+
+export async function insertPriceRanges(db: SearchDb, ranges: SearchPriceTable[]): Promise<void> {
+  for (const part of chunks(ranges)) await db.insertInto('search_price').values(part).execute()
 }
 
 /** Adds words to the typo vocabulary with their deletion variants; known words are skipped. */

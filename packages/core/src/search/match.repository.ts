@@ -28,7 +28,8 @@ export interface MatchRow {
   title: string
   rank: number
   exact: number
-  min_price: number | null
+  /** Price sorts: the lowest live price in the currency, or a key that sorts unpriced products last. */
+  price_key: number
 }
 
 type Tables = Database & SearchTables & { p: ProductTable }
@@ -43,9 +44,17 @@ export function matchedProducts(db: SearchDb, plan: SearchPlan): SelectQueryBuil
       : products.select([sql<number>`0`.as('rank'), sql<number>`1`.as('exact')])
   ) as SelectQueryBuilder<Tables, 'p', { rank: number; exact: number }>
   const pricing = plan.sort === 'price_asc' || plan.sort === 'price_desc'
-  return scored
+  // Products without a price in the currency come last in both price orders.
+  const unpriced = sql.lit(plan.sort === 'price_desc' ? -1 : Number.MAX_SAFE_INTEGER)
+  const priced = (
+    pricing
+      ? scored
+          .leftJoin('search_price as sp', (j) => j.onRef('sp.product_id', '=', 'p.id').on('sp.currency_code', '=', plan.currency))
+          .select(sql<number>`coalesce(sp.min_amount, ${unpriced})`.as('price_key'))
+      : scored.select(sql<number>`0`.as('price_key'))
+  ) as SelectQueryBuilder<Tables, 'p', { rank: number; exact: number; price_key: number }>
+  return priced
     .select(['p.id', 'p.created_at', 'p.title'])
-    .select((eb) => (pricing ? sql<number | null>`(${minPrice(eb, plan.currency)})` : sql<number | null>`null`).as('min_price'))
     .where('p.status', '=', 'published')
     .where((eb) => eb.and(filters(eb, plan)))
 }
@@ -117,17 +126,6 @@ function pricedVariant(eb: ProductScope, plan: SearchPlan) {
   if (plan.priceMin !== null) query = query.where('pp.amount', '>=', plan.priceMin)
   if (plan.priceMax !== null) query = query.where('pp.amount', '<=', plan.priceMax)
   return query
-}
-
-/** The lowest live variant price in the currency, or null: what the price sorts order by. */
-function minPrice(eb: ProductScope, currency: string) {
-  return eb
-    .selectFrom('product_variant as mv')
-    .innerJoin('price as mp', 'mp.variant_id', 'mv.id')
-    .select((sub) => sub.fn.min<number | null>('mp.amount').as('amount'))
-    .whereRef('mv.product_id', '=', 'p.id')
-    .where('mv.archived_at', 'is', null)
-    .where('mp.currency_code', '=', currency)
 }
 
 /** Category ids of these handles and of all their descendants. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import type { ExpressionBuilder } from 'kysely'
 import { type MatchRow, matchedProducts, type SearchPlan } from './match.repository.js'
 import type { SearchDb } from './search.table.js'
 
@@ -6,7 +6,7 @@ import type { SearchDb } from './search.table.js'
 export type PageKey =
   | { sort: 'relevance'; offset: number }
   | { sort: 'newest' | 'title_asc' | 'title_desc'; value: string; id: string }
-  | { sort: 'price_asc' | 'price_desc'; value: number | null; id: string }
+  | { sort: 'price_asc' | 'price_desc'; value: number; id: string }
 
 /** One page of matches in the plan's order, plus one row to tell whether another page follows. */
 export async function findPage(db: SearchDb, plan: SearchPlan, after: PageKey | null, limit: number): Promise<MatchRow[]> {
@@ -15,8 +15,6 @@ export async function findPage(db: SearchDb, plan: SearchPlan, after: PageKey | 
 
 export function pageQuery(db: SearchDb, plan: SearchPlan, after: PageKey | null, limit: number) {
   const query = db.selectFrom(matchedProducts(db, plan).as('m')).selectAll('m').limit(limit + 1)
-  // Products without a price in the currency come last in both price orders.
-  const unpriced = sql<number>`case when m.min_price is null then 1 else 0 end`
   switch (plan.sort) {
     case 'relevance':
       return query
@@ -43,28 +41,18 @@ export function pageQuery(db: SearchDb, plan: SearchPlan, after: PageKey | null,
       const op = plan.sort === 'price_asc' ? '>' : '<'
       const direction = plan.sort === 'price_asc' ? 'asc' : 'desc'
       return query
-        .$if(after?.sort === plan.sort, (q) =>
-          q.where((eb) => {
-            const key = after as PriceKey
-            const sameId = eb('m.id', op, key.id)
-            if (key.value === null) return eb.and([eb('m.min_price', 'is', null), sameId])
-            return eb.or([
-              eb('m.min_price', op, key.value),
-              eb.and([eb('m.min_price', '=', key.value), sameId]),
-              eb('m.min_price', 'is', null),
-            ])
-          }),
-        )
-        .orderBy(unpriced)
-        .orderBy('m.min_price', direction)
+        .$if(after?.sort === plan.sort, (q) => q.where((eb) => keyset(eb, 'm.price_key', op, after as NumberKey)))
+        .orderBy('m.price_key', direction)
         .orderBy('m.id', direction)
     }
   }
 }
 
 type StringKey = Extract<PageKey, { value: string }>
-type PriceKey = Extract<PageKey, { value: number | null }>
+type NumberKey = Extract<PageKey, { value: number }>
+type PageScope = ExpressionBuilder<{ m: MatchRow }, 'm'>
 
-function keyset(eb: any, column: 'm.created_at' | 'm.title', op: '<' | '>', key: StringKey) {
+/** Rows after the key in the sort direction: a later sort value, or the same one and a later id. */
+function keyset(eb: PageScope, column: 'm.created_at' | 'm.title' | 'm.price_key', op: '<' | '>', key: StringKey | NumberKey) {
   return eb.or([eb(column, op, key.value), eb.and([eb(column, '=', key.value), eb('m.id', op, key.id)])])
 }

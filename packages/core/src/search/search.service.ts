@@ -33,7 +33,7 @@ export const storeProductQuerySchema = z.object({
 export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promise<ProductSearchResult> {
   const query = parseInput(storeProductQuerySchema, rawQuery)
   const db = searchDb(ctx.db)
-  const plan = await toPlan(db, query)
+  const plan = await planSearch(db, query)
   const after = query.cursor ? readPageKey(query.cursor, plan.sort) : null
   const rows = await findPage(db, plan, after, query.limit)
   const page = rows.slice(0, query.limit)
@@ -46,7 +46,8 @@ export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promi
   }
 }
 
-async function toPlan(db: SearchDb, query: z.output<typeof storeProductQuerySchema>): Promise<SearchPlan> {
+/** Analyzes the text, resolves category subtrees and picks the sort: everything the SQL needs. */
+export async function planSearch(db: SearchDb, query: z.output<typeof storeProductQuerySchema>): Promise<SearchPlan> {
   const text = await resolveText(db, query.q, query.locale)
   const options = Object.entries(query.options ?? {}).filter(([, v]) => v.length > 0)
   return {

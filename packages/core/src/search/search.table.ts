@@ -33,12 +33,21 @@ export interface SearchTermVariantTable {
   word: string
 }
 
+/** A published product's live variant price range in one currency. */
+export interface SearchPriceTable {
+  product_id: string
+  currency_code: string
+  min_amount: number
+  max_amount: number
+}
+
 // A type alias, not an interface: `withTables` needs an index-signature-compatible shape.
 export type SearchTables = {
   search_document: SearchDocumentTable
   search_fts: SearchFtsTable
   search_term: SearchTermTable
   search_term_variant: SearchTermVariantTable
+  search_price: SearchPriceTable
 }
 
 export type SearchDb = Kysely<Database & SearchTables>
