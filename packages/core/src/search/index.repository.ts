@@ -82,7 +82,8 @@ export async function insertPriceRanges(db: SearchDb, ranges: SearchPriceTable[]
 /** Adds words to the typo vocabulary with their deletion variants; known words are skipped. */
 export async function addVocabulary(db: SearchDb, words: string[], variantsOf: (word: string) => string[]): Promise<void> {
   const known = await findKnownWords(db, words)
-  const fresh = words.filter((w) => !known.has(w))
+  // Sorted, so concurrent writers adding the same new words take their row locks in one order.
+  const fresh = words.filter((w) => !known.has(w)).sort()
   for (const part of chunks(fresh)) {
     await db.insertInto('search_term').values(part.map((word) => ({ word }))).onConflict((oc) => oc.doNothing()).execute()
     const variants = part.flatMap((word) => variantsOf(word).map((variant) => ({ variant, word })))
