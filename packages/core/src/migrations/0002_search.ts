@@ -22,10 +22,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (pg) {
     // Weights: A title, B tags and SKUs, C description (ts_rank reads them).
     document = document.addColumn('document', sql`tsvector`, (c) =>
-      c.generatedAlwaysAs(sql`
+      c
+        .generatedAlwaysAs(
+          sql`
         setweight(to_tsvector('simple'::regconfig, title), 'A') ||
         setweight(to_tsvector('simple'::regconfig, tags || ' ' || skus), 'B') ||
-        setweight(to_tsvector('simple'::regconfig, description), 'C')`).stored(),
+        setweight(to_tsvector('simple'::regconfig, description), 'C')`,
+        )
+        .stored(),
     )
   }
   await document.execute()
@@ -53,7 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     end`.execute(db)
   }
 
-  await db.schema.createTable('search_term').addColumn('word', 'text', (c) => c.primaryKey()).execute()
+  await db.schema
+    .createTable('search_term')
+    .addColumn('word', 'text', (c) => c.primaryKey())
+    .execute()
   await db.schema
     .createTable('search_term_variant')
     .addColumn('variant', 'text', (c) => c.notNull())

@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('max_amount', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_price_pk', ['product_id', 'currency_code'])
     .execute()
-  await db.schema.createIndex('search_price_currency_idx').on('search_price').columns(['currency_code', 'min_amount', 'product_id']).execute()
+  await db.schema
+    .createIndex('search_price_currency_idx')
+    .on('search_price')
+    .columns(['currency_code', 'min_amount', 'product_id'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

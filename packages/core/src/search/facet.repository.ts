@@ -45,7 +45,15 @@ export function facetQuery(db: SearchDb, plan: SearchPlan) {
   const tags = arms
     .selectFrom('matched as m')
     .innerJoin('product_tag as t', 't.product_id', 'm.id')
-    .select((eb) => [kind('tag'), none, 't.value as value', 't.value as label', eb.fn.count<number>('m.id').as('count'), zero.as('grp_position'), zero.as('position')])
+    .select((eb) => [
+      kind('tag'),
+      none,
+      't.value as value',
+      't.value as label',
+      eb.fn.count<number>('m.id').as('count'),
+      zero.as('grp_position'),
+      zero.as('position'),
+    ])
     .groupBy('t.value')
   const options = arms
     .selectFrom('matched as m')

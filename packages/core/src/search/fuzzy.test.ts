@@ -38,7 +38,12 @@ describe('deletionVariants', () => {
   })
 
   it('shares a variant between words one edit apart', () => {
-    for (const [a, b] of [['jacket', 'hacket'], ['jacket', 'jaket'], ['jacket', 'jakcet'], ['jacket', 'jacketx']] as const) {
+    for (const [a, b] of [
+      ['jacket', 'hacket'],
+      ['jacket', 'jaket'],
+      ['jacket', 'jakcet'],
+      ['jacket', 'jacketx'],
+    ] as const) {
       const shared = deletionVariants(a).filter((v) => deletionVariants(b).includes(v))
       expect(shared.length).toBeGreaterThan(0)
     }

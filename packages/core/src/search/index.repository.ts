@@ -27,13 +27,22 @@ export async function findIndexSources(db: SearchDb, ids: string[]): Promise<Ind
         'p.status',
         'p.title',
         'p.description',
-        jsonArrayFrom(db, eb.selectFrom('product_translation as tr').select(['tr.locale', 'tr.title', 'tr.description']).whereRef('tr.product_id', '=', 'p.id')).as(
-          'translations',
-        ),
+        jsonArrayFrom(
+          db,
+          eb
+            .selectFrom('product_translation as tr')
+            .select(['tr.locale', 'tr.title', 'tr.description'])
+            .whereRef('tr.product_id', '=', 'p.id'),
+        ).as('translations'),
         jsonArrayFrom(db, eb.selectFrom('product_tag as t').select('t.value').whereRef('t.product_id', '=', 'p.id')).as('tags'),
         jsonArrayFrom(
           db,
-          eb.selectFrom('product_variant as v').select('v.sku').whereRef('v.product_id', '=', 'p.id').where('v.archived_at', 'is', null).where('v.sku', 'is not', null),
+          eb
+            .selectFrom('product_variant as v')
+            .select('v.sku')
+            .whereRef('v.product_id', '=', 'p.id')
+            .where('v.archived_at', 'is', null)
+            .where('v.sku', 'is not', null),
         ).as('skus'),
         jsonArrayFrom(
           db,
@@ -56,7 +65,10 @@ export async function findIndexSources(db: SearchDb, ids: string[]): Promise<Ind
         translations: parseJson(row.translations, []),
         tags: parseJson<{ value: string }[]>(row.tags, []).map((t) => t.value),
         skus: parseJson<{ sku: string | null }[]>(row.skus, []).flatMap((v) => (v.sku ? [v.sku] : [])),
-        prices: parseJson<{ currency_code: string; amount: number | string }[]>(row.prices, []).map((p) => ({ ...p, amount: Number(p.amount) })),
+        prices: parseJson<{ currency_code: string; amount: number | string }[]>(row.prices, []).map((p) => ({
+          ...p,
+          amount: Number(p.amount),
+        })),
       })
     }
   }
@@ -85,9 +97,18 @@ export async function addVocabulary(db: SearchDb, words: string[], variantsOf: (
   // Sorted, so concurrent writers adding the same new words take their row locks in one order.
   const fresh = words.filter((w) => !known.has(w)).sort()
   for (const part of chunks(fresh)) {
-    await db.insertInto('search_term').values(part.map((word) => ({ word }))).onConflict((oc) => oc.doNothing()).execute()
+    await db
+      .insertInto('search_term')
+      .values(part.map((word) => ({ word })))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
     const variants = part.flatMap((word) => variantsOf(word).map((variant) => ({ variant, word })))
-    for (const rows of chunks(variants)) await db.insertInto('search_term_variant').values(rows).onConflict((oc) => oc.doNothing()).execute()
+    for (const rows of chunks(variants))
+      await db
+        .insertInto('search_term_variant')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute()
   }
 }
 

@@ -1,7 +1,14 @@
 import { translate } from '../catalog/index.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { deletionVariants, isVocabularyWord } from './fuzzy.js'
-import { addVocabulary, deleteIndexRows, findIndexSources, type IndexSource, insertDocuments, insertPriceRanges } from './index.repository.js'
+import {
+  addVocabulary,
+  deleteIndexRows,
+  findIndexSources,
+  type IndexSource,
+  insertDocuments,
+  insertPriceRanges,
+} from './index.repository.js'
 import { type SearchPriceTable, searchDb } from './search.table.js'
 import { analyze, BASE_LOCALE, SEARCH_LOCALES, words } from './tokenize.js'
 
@@ -16,7 +23,10 @@ export async function reindex(ctx: Ctx, productIds: string[]): Promise<void> {
   const db = searchDb(ctx.db)
   const published = (await findIndexSources(db, ids)).filter((s) => s.status === 'published')
   await deleteIndexRows(db, ids)
-  await insertDocuments(db, published.flatMap((source) => SEARCH_LOCALES.map((locale) => toDocument(source, locale))))
+  await insertDocuments(
+    db,
+    published.flatMap((source) => SEARCH_LOCALES.map((locale) => toDocument(source, locale))),
+  )
   await insertPriceRanges(db, published.flatMap(toPriceRanges))
   const vocabulary = new Set(published.flatMap((source) => rawTexts(source).flatMap(words)).filter(isVocabularyWord))
   await addVocabulary(db, [...vocabulary], deletionVariants)

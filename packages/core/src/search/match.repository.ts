@@ -77,13 +77,25 @@ function filters(eb: ProductScope, plan: SearchPlan) {
     conditions.push(
       plan.categoryIds.length
         ? eb.exists(
-            eb.selectFrom('product_category as pcat').select('pcat.product_id').whereRef('pcat.product_id', '=', 'p.id').where('pcat.category_id', 'in', plan.categoryIds),
+            eb
+              .selectFrom('product_category as pcat')
+              .select('pcat.product_id')
+              .whereRef('pcat.product_id', '=', 'p.id')
+              .where('pcat.category_id', 'in', plan.categoryIds),
           )
         : sql<boolean>`1 = 0`,
     )
   }
   if (plan.tags.length) {
-    conditions.push(eb.exists(eb.selectFrom('product_tag as tag').select('tag.product_id').whereRef('tag.product_id', '=', 'p.id').where('tag.value', 'in', plan.tags)))
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('product_tag as tag')
+          .select('tag.product_id')
+          .whereRef('tag.product_id', '=', 'p.id')
+          .where('tag.value', 'in', plan.tags),
+      ),
+    )
   }
   if (plan.options.length) conditions.push(eb.exists(variantWithOptions(eb, plan.options)))
   if (plan.priceMin !== null || plan.priceMax !== null) conditions.push(eb.exists(pricedVariant(eb, plan)))

@@ -14,7 +14,10 @@ export async function findPage(db: SearchDb, plan: SearchPlan, after: PageKey | 
 }
 
 export function pageQuery(db: SearchDb, plan: SearchPlan, after: PageKey | null, limit: number) {
-  const query = db.selectFrom(matchedProducts(db, plan).as('m')).selectAll('m').limit(limit + 1)
+  const query = db
+    .selectFrom(matchedProducts(db, plan).as('m'))
+    .selectAll('m')
+    .limit(limit + 1)
   switch (plan.sort) {
     case 'relevance':
       return query

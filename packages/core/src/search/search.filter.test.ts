@@ -13,13 +13,20 @@ beforeAll(async () => {
   const winter = await createCollection(c, { title: 'Winter', handle: 'winter' })
   const clothing = await createCategory(c, { title: 'Clothing', handle: 'clothing' })
   const shirts = await createCategory(c, { title: 'Shirts', handle: 'shirts', parent_id: clothing.id })
-  const accessories = await createCategory(c, { title: 'Accessories', handle: 'accessories', translations: [{ locale: 'nl', title: 'Accessoires' }] })
+  const accessories = await createCategory(c, {
+    title: 'Accessories',
+    handle: 'accessories',
+    translations: [{ locale: 'nl', title: 'Accessoires' }],
+  })
   p.shirt = await published(c, {
     title: 'Linen shirt',
     collection_ids: [summer.id],
     category_ids: [shirts.id],
     tags: ['linen', 'summer'],
-    options: [{ title: 'Color', values: ['Blue', 'White'] }, { title: 'Size', values: ['S', 'M'] }],
+    options: [
+      { title: 'Color', values: ['Blue', 'White'] },
+      { title: 'Size', values: ['S', 'M'] },
+    ],
     variants: [
       { options: { Color: 'Blue', Size: 'S' }, prices: euros(4995) },
       { options: { Color: 'White', Size: 'M' }, prices: euros(5995) },
@@ -30,7 +37,10 @@ beforeAll(async () => {
     collection_ids: [winter.id],
     category_ids: [clothing.id],
     tags: ['wool'],
-    options: [{ title: 'Color', values: ['Red'] }, { title: 'Size', values: ['M'] }],
+    options: [
+      { title: 'Color', values: ['Red'] },
+      { title: 'Size', values: ['M'] },
+    ],
     variants: [{ options: { Color: 'Red', Size: 'M' }, prices: euros(7995) }],
   })
   p.tote = await published(c, {
@@ -48,7 +58,13 @@ beforeAll(async () => {
   })
   const scarf = await getProduct(c, p.scarf)
   await updateVariant(c, p.scarf, scarf.variants[1]!.id, { archived: true })
-  p.draft = await published(c, { title: 'Draft shirt', status: 'draft', collection_ids: [summer.id], tags: ['summer'], variants: [{ prices: euros(10) }] })
+  p.draft = await published(c, {
+    title: 'Draft shirt',
+    status: 'draft',
+    collection_ids: [summer.id],
+    tags: ['summer'],
+    variants: [{ prices: euros(10) }],
+  })
 })
 
 afterAll(async () => c?.close())
@@ -100,8 +116,21 @@ describe('facets', () => {
       { value: 'wool', label: 'wool', count: 1 },
     ])
     expect(facets.options).toEqual([
-      { title: 'Color', values: [{ value: 'Blue', label: 'Blue', count: 1 }, { value: 'Red', label: 'Red', count: 1 }, { value: 'White', label: 'White', count: 1 }] },
-      { title: 'Size', values: [{ value: 'M', label: 'M', count: 2 }, { value: 'S', label: 'S', count: 1 }] },
+      {
+        title: 'Color',
+        values: [
+          { value: 'Blue', label: 'Blue', count: 1 },
+          { value: 'Red', label: 'Red', count: 1 },
+          { value: 'White', label: 'White', count: 1 },
+        ],
+      },
+      {
+        title: 'Size',
+        values: [
+          { value: 'M', label: 'M', count: 2 },
+          { value: 'S', label: 'S', count: 1 },
+        ],
+      },
     ])
     expect(facets.price).toEqual({ min: 2995, max: 7995 })
   })

@@ -27,8 +27,10 @@ beforeAll(async () => {
   c = await createTestCtx()
   const started = performance.now()
   const pick = (words: string[], index: RawBuilder<number>) =>
-    sql<string>`case ${index} ${sql.join(words.map((w, k) => sql`when ${sql.lit(k)} then ${sql.lit(w)}`), sql` `)} end`
-  const i = sql<number>`i`
+    sql<string>`case ${index} ${sql.join(
+      words.map((w, k) => sql`when ${sql.lit(k)} then ${sql.lit(w)}`),
+      sql` `,
+    )} end`
   const mod = (n: number, times = 1) => sql<number>`(i * ${sql.lit(times)}) % ${sql.lit(n)}`
   const title = sql<string>`${pick(ADJECTIVES, mod(ADJECTIVES.length))} || ' ' || ${pick(NOUNS, mod(NOUNS.length))}`
   const rare = sql<string>`case when i % ${sql.lit(RARE_EVERY)} = 0 then 'zeppelin ' else '' end`
@@ -36,18 +38,27 @@ beforeAll(async () => {
   const at = sql.lit('2025-01-01T00:00:00.000Z')
   await c.db.transaction().execute(async (tx) => {
     await sql`insert into product (id, handle, title, description, status, metadata, created_at, updated_at)
-      ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'p-' || cast(i as text), ${title}, '', 'published', '{}', ${at}, ${at} from n`.execute(tx)
+      ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'p-' || cast(i as text), ${title}, '', 'published', '{}', ${at}, ${at} from n`.execute(
+      tx,
+    )
     timings.products = performance.now() - started
     await sql`insert into search_document (product_id, locale, title, tags, skus, description)
-      ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'en', ${title}, ${pick(ADJECTIVES, mod(ADJECTIVES.length, 7))}, 'sku ' || cast(i as text), ${description} from n`.execute(tx)
+      ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'en', ${title}, ${pick(ADJECTIVES, mod(ADJECTIVES.length, 7))}, 'sku ' || cast(i as text), ${description} from n`.execute(
+      tx,
+    )
     timings.documents = performance.now() - started
     // One tag and one euro price range each, so facets and price sorts have real work.
-    await sql`insert into product_tag (product_id, value) ${counter(PRODUCTS)} select 'prod_' || cast(i as text), ${pick(ADJECTIVES, mod(ADJECTIVES.length, 7))} from n`.execute(tx)
+    await sql`insert into product_tag (product_id, value) ${counter(PRODUCTS)} select 'prod_' || cast(i as text), ${pick(ADJECTIVES, mod(ADJECTIVES.length, 7))} from n`.execute(
+      tx,
+    )
     await sql`insert into search_price (product_id, currency_code, min_amount, max_amount)
       ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'EUR', 100 + (i * 37) % 10000, 200 + (i * 37) % 10000 from n`.execute(tx)
     timings.catalog = performance.now() - started
     // A vocabulary of the same order as a large shop's: 20k made-up words, 120k deletion variants.
-    const word = sql<string>`'k' || ${sql.join([3, 2, 1, 0].map((p) => sql`substr(${ALPHABET}, ((i / ${sql.lit(26 ** p)}) % 26) + 1, 1)`), sql` || `)}`
+    const word = sql<string>`'k' || ${sql.join(
+      [3, 2, 1, 0].map((p) => sql`substr(${ALPHABET}, ((i / ${sql.lit(26 ** p)}) % 26) + 1, 1)`),
+      sql` || `,
+    )}`
     await sql`insert into search_term (word) ${counter(VOCABULARY)} select ${word} from n`.execute(tx)
     await sql`insert into search_term_variant (variant, word) select word, word from search_term`.execute(tx)
     for (const k of [1, 2, 3, 4, 5]) {
@@ -63,7 +74,11 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  console.info(`[search @ ${PRODUCTS} products, ${testDialect}] ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`)
+  console.info(
+    `[search @ ${PRODUCTS} products, ${testDialect}] ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+      .join(', ')}`,
+  )
   await c?.close()
 })
 

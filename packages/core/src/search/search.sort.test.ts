@@ -11,7 +11,11 @@ beforeAll(async () => {
   c = await createTestCtx()
   f.cherry = await published(c, { title: 'Cherry', description: 'fruit', variants: [{ prices: euros(3000) }] })
   f.apple = await published(c, { title: 'Apple', description: 'fruit fruit', variants: [{ prices: euros(1500) }, { prices: euros(1000) }] })
-  f.banana = await published(c, { title: 'Banana', description: 'fruit fruit fruit', variants: [{ prices: [{ currency_code: 'USD', amount: 1 }] }] })
+  f.banana = await published(c, {
+    title: 'Banana',
+    description: 'fruit fruit fruit',
+    variants: [{ prices: [{ currency_code: 'USD', amount: 1 }] }],
+  })
   f.date = await published(c, { title: 'Date', description: 'dried fruit', variants: [{ prices: euros(2000) }] })
   f.elder = await published(c, { title: 'Elderberry', description: 'fruit', variants: [{ prices: euros(3000) }] })
 })
@@ -47,16 +51,19 @@ describe('sorting', () => {
 })
 
 describe('pagination', () => {
-  it.each(['newest', 'title_asc', 'title_desc', 'price_asc', 'price_desc', 'relevance'] as const)('walks every page of %s without gaps or repeats', async (sort) => {
-    const q = sort === 'relevance' ? { q: 'fruit' } : {}
-    const whole = await ids(c, { ...q, sort })
-    for (const limit of [1, 2, 4]) {
-      const pages = await allPages(c, { ...q, sort, limit })
-      expect(pages.every((page) => page.length > 0 && page.length <= limit)).toBe(true)
-      expect(pages.flat()).toEqual(whole)
-      expect(new Set(pages.flat()).size).toBe(5)
-    }
-  })
+  it.each(['newest', 'title_asc', 'title_desc', 'price_asc', 'price_desc', 'relevance'] as const)(
+    'walks every page of %s without gaps or repeats',
+    async (sort) => {
+      const q = sort === 'relevance' ? { q: 'fruit' } : {}
+      const whole = await ids(c, { ...q, sort })
+      for (const limit of [1, 2, 4]) {
+        const pages = await allPages(c, { ...q, sort, limit })
+        expect(pages.every((page) => page.length > 0 && page.length <= limit)).toBe(true)
+        expect(pages.flat()).toEqual(whole)
+        expect(new Set(pages.flat()).size).toBe(5)
+      }
+    },
+  )
 
   it('answers no cursor on the last page', async () => {
     const first = await search(c, { limit: 3 })
@@ -74,7 +81,10 @@ describe('pagination', () => {
     ['another sort', encodeCursor(['title_asc', 'Apple', 'prod_x'])],
     ['a negative offset', encodeCursor(['relevance', -1])],
   ])('rejects a cursor that is %s', async (_, cursor) => {
-    await expect(search(c, { cursor, sort: 'newest' })).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'cursor', code: 'invalid_cursor' }] })
+    await expect(search(c, { cursor, sort: 'newest' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'cursor', code: 'invalid_cursor' }],
+    })
     await expect(search(c, { cursor, q: 'fruit' })).rejects.toMatchObject({ code: 'validation_failed' })
   })
 
