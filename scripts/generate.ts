@@ -93,6 +93,11 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'category.handle_taken': 'Another category already uses that handle.',
   'category.cycle': 'The new parent would make the category its own ancestor.',
   'category.has_children': 'The category has subcategories; move or delete them first.',
+  'inventory.insufficient':
+    'Not enough stock for the items (at the sales channel\'s stock location); `variants: [{ variant_id, requested, available }]` names each variant short of stock. Nothing was reserved.',
+  'inventory.below_reserved': 'The stocked quantity would fall below the units already reserved, and the variant does not allow backorders.',
+  'stock_location.not_found': 'No stock location with that id.',
+  'sales_channel.not_found': 'No sales channel with that id.',
 }
 
 const ERRORS_INTRO = `# Error codes

@@ -10,6 +10,7 @@ import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
 import { adminAuthRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
+import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { systemRoutes } from './routes/system.js'
@@ -90,6 +91,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminProductRoutes())
   admin.route('/', adminGroupingRoutes('collection'))
   admin.route('/', adminGroupingRoutes('category'))
+  admin.route('/', adminInventoryRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

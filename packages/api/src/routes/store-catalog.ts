@@ -6,6 +6,7 @@ import {
   findGroupingByHandle,
   findProductIdByHandle,
   findProductsByIds,
+  getAvailability,
   limitSchema,
   listCategories,
   listCollections,
@@ -157,7 +158,8 @@ export function storeCatalogRoutes() {
     }
     const result = await withQueryPaths(() => searchProducts(ctx, input), { collections: 'collection', categories: 'category', tags: 'tag', options: 'option' })
     const products = await findProductsByIds(ctx.db, result.ids)
-    return c.json({ data: products.map((p) => absolutize(c, toStoreProduct(p, loc))), next_cursor: result.next_cursor, facets: result.facets }, 200)
+    const stock = await getAvailability(ctx, products.flatMap((p) => p.variants.map((v) => v.id)), c.get('channel').id)
+    return c.json({ data: products.map((p) => absolutize(c, toStoreProduct(p, loc, stock))), next_cursor: result.next_cursor, facets: result.facets }, 200)
   })
 
   app.openapi(getProductRoute, async (c) => {
@@ -168,7 +170,8 @@ export function storeCatalogRoutes() {
     const id = await findProductIdByHandle(ctx.db, handle)
     const [product] = id ? await findProductsByIds(ctx.db, [id]) : []
     if (!product || product.status !== 'published') throw CatalogErrors.productNotFound(handle)
-    return c.json({ product: absolutize(c, toStoreProduct(product, loc)) }, 200)
+    const stock = await getAvailability(ctx, product.variants.map((v) => v.id), c.get('channel').id)
+    return c.json({ product: absolutize(c, toStoreProduct(product, loc, stock)) }, 200)
   })
 
   app.openapi(listCollectionsRoute, async (c) => {

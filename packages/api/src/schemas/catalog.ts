@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { PRODUCT_SORTS, PRODUCT_STATUSES } from '@kassa/core'
+import { AVAILABILITIES, PRODUCT_SORTS, PRODUCT_STATUSES } from '@kassa/core'
 
 const timestamps = { created_at: z.string().openapi({ format: 'date-time' }), updated_at: z.string().openapi({ format: 'date-time' }) }
 const metadata = z.record(z.string(), z.unknown())
@@ -21,6 +21,8 @@ export const VariantSchema = z
     position: z.number().int(),
     options: z.record(z.string(), z.string()),
     prices: z.array(PriceSchema),
+    manage_inventory: z.boolean().openapi({ description: 'Whether stock is tracked; false sells without limit' }),
+    allow_backorder: z.boolean().openapi({ description: 'Whether it sells beyond the stocked quantity' }),
     archived_at: z.string().nullable(),
     metadata,
     ...timestamps,
@@ -74,6 +76,7 @@ export const StoreProductSchema = z
         sku: z.string().nullable(),
         options: z.record(z.string(), z.string()),
         price: z.number().int().nullable().openapi({ description: 'Minor units of currency_code; null when the variant has no price in it' }),
+        availability: z.enum(AVAILABILITIES).openapi({ description: 'Stock at the sales channel\'s location, without counts: low_stock at 5 or fewer units' }),
       }),
     ),
     price_range: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),

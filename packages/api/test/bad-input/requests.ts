@@ -18,6 +18,8 @@ export interface Fixtures {
   doomedCollectionId: string
   category: { id: string; handle: string }
   doomedCategoryId: string
+  /** The default sales channel, and a stock location of no channel. */
+  inventory: { channelId: string; locationId: string }
 }
 
 export async function createFixtures(api: TestApi): Promise<Fixtures> {
@@ -50,6 +52,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
   })
   const { product: doomed } = await post<{ product: { id: string } }>('/admin/products', { title: 'Fixture doomed' })
   const variant = (sku: string) => product.variants.find((v) => v.sku === sku)!.id
+  const inventory = await createInventoryFixtures(api)
   return {
     product: { id: product.id, handle: product.handle, variantId: variant('FIX-S'), spareVariantId: variant('FIX-M') },
     optionProduct: { id: optionProduct.id, optionId: optionProduct.options[0]!.id },
@@ -58,7 +61,15 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     doomedCollectionId: doomedCollection.id,
     category,
     doomedCategoryId: doomedCategory.id,
+    inventory,
   }
+}
+
+async function createInventoryFixtures(api: TestApi): Promise<Fixtures['inventory']> {
+  const channel = await api.commerce.db.selectFrom('sales_channel').select('id').where('is_default', '=', true).executeTakeFirstOrThrow()
+  const res = await api.admin('/admin/stock-locations', { method: 'POST', json: { name: 'Fixture warehouse' } })
+  if (res.status !== 201) throw new Error(`fixture stock location answered ${res.status}: ${await res.text()}`)
+  return { channelId: channel.id, locationId: ((await res.json()) as { stock_location: { id: string } }).stock_location.id }
 }
 
 const translations = [{ locale: 'nl', title: 'Titel', description: 'Omschrijving' }]
@@ -179,6 +190,14 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   }),
   adminDeleteCategory: (f) => ({ path: { id: f.doomedCategoryId } }),
   adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
+
+  adminListStockLocations: () => ({}),
+  adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
+  adminGetVariantStock: (f) => ({ path: { id: f.product.variantId } }),
+  adminSetVariantStock: (f) => ({ path: { id: f.product.variantId, location_id: f.inventory.locationId }, body: { stocked_quantity: 100 } }),
+  adminBatchStock: (f) => ({
+    body: { items: [{ sku: 'FIX-S', stocked_quantity: 100, location_id: f.inventory.locationId, prices: [{ currency_code: 'EUR', amount: 2500 }] }] },
+  }),
 }
 
 const commaList = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}v${i}`).join(',')
@@ -227,4 +246,12 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   adminUpdateCollection: [duplicateLocale(), manyKeys(['metadata'])],
   adminCreateCategory: [duplicateLocale(), manyKeys(['metadata'])],
   adminUpdateCategory: [duplicateLocale(), manyKeys(['metadata'])],
+  adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
+  adminBatchStock: [
+    bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),
+    bodyCase('only whitespace', ['items', 0, 'sku'], ' '),
+    { ...bodyCase('an unknown SKU', ['items', 0, 'sku'], 'NO-SUCH-SKU'), expect: { path: 'items.0.sku', code: 'unknown_sku' } },
+    { ...bodyCase('an unknown location', ['items', 0, 'location_id'], 'sloc_nope'), expect: { path: 'items.0.location_id', code: 'not_found' } },
+    bodyCase('two prices in one currency', ['items', 0, 'prices'], [{ currency_code: 'EUR', amount: 1 }, { currency_code: 'eur', amount: 2 }], 'items.0.prices.1.currency_code'),
+  ],
 }

@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from 'kysely'
 export type Timestamp = ColumnType<Date | string, string, string>
 export type Json = ColumnType<unknown, string, string>
 export type Bool = ColumnType<boolean | number, boolean, boolean>
+/** A boolean column with a database default: optional on insert. */
+export type DefaultedBool = ColumnType<boolean | number, boolean | undefined, boolean>
 
 export interface ProductTable {
   id: string
@@ -50,6 +52,8 @@ export interface ProductVariantTable {
   position: number
   archived_at: Timestamp | null
   metadata: Json
+  manage_inventory: DefaultedBool
+  allow_backorder: DefaultedBool
   created_at: Timestamp
   updated_at: Timestamp
 }

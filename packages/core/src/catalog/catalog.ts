@@ -35,6 +35,8 @@ export const variantInputSchema = z.strictObject({
   options: z.record(z.string().max(255), z.string().max(100)).optional(),
   prices: z.array(priceInputSchema).max(50).optional(),
   metadata: metadataSchema.optional(),
+  manage_inventory: z.boolean().optional(),
+  allow_backorder: z.boolean().optional(),
 })
 
 export const variantUpdateSchema = variantInputSchema.omit({ options: true })
@@ -113,6 +115,10 @@ export interface Variant {
   position: number
   options: Record<string, string>
   prices: Price[]
+  /** Whether stock is tracked: false sells without limit and reserves nothing. */
+  manage_inventory: boolean
+  /** Whether it sells beyond the stocked quantity. */
+  allow_backorder: boolean
   archived_at: string | null
   metadata: Record<string, unknown>
   created_at: string

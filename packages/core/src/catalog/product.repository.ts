@@ -55,7 +55,7 @@ function selectProducts(db: Db) {
         db,
         eb
           .selectFrom('product_variant as v')
-          .select(['v.id', 'v.title', 'v.sku', 'v.barcode', 'v.weight_grams', 'v.position', 'v.archived_at', 'v.metadata', 'v.created_at', 'v.updated_at'])
+          .select(['v.id', 'v.title', 'v.sku', 'v.barcode', 'v.weight_grams', 'v.position', 'v.archived_at', 'v.metadata', 'v.manage_inventory', 'v.allow_backorder', 'v.created_at', 'v.updated_at'])
           .whereRef('v.product_id', '=', 'p.id')
           .orderBy('v.position'),
       ).as('variants'),
@@ -98,6 +98,8 @@ interface VariantJson {
   position: number
   archived_at: string | null
   metadata: unknown
+  manage_inventory: boolean | number
+  allow_backorder: boolean | number
   created_at: string
   updated_at: string
 }
@@ -124,6 +126,8 @@ function toProduct(row: ProductRow): Product {
       options.flatMap((o) => variantOptions.filter((x) => x.variant_id === v.id && x.title === o.title).map((x) => [x.title, x.value])),
     ),
     prices: prices.filter((p) => p.variant_id === v.id).map((p) => ({ currency_code: p.currency_code, amount: Number(p.amount) })),
+    manage_inventory: Boolean(v.manage_inventory),
+    allow_backorder: Boolean(v.allow_backorder),
     archived_at: toIsoOrNull(v.archived_at),
     metadata: parseJson(v.metadata, {}),
     created_at: toIso(v.created_at),
@@ -268,6 +272,8 @@ export interface VariantRowInput {
   weight_grams: number | null
   position: number
   metadata: string
+  manage_inventory?: boolean
+  allow_backorder?: boolean
   created_at: string
   updated_at: string
 }

@@ -151,6 +151,8 @@ export async function updateVariant(ctx: Ctx, productId: string, variantId: stri
         ...(input.barcode !== undefined && { barcode: input.barcode }),
         ...(input.weight_grams !== undefined && { weight_grams: input.weight_grams }),
         ...(input.metadata !== undefined && { metadata: toJson(input.metadata) }),
+        ...(input.manage_inventory !== undefined && { manage_inventory: input.manage_inventory }),
+        ...(input.allow_backorder !== undefined && { allow_backorder: input.allow_backorder }),
         ...(archived !== undefined && { archived_at: archived ? (variant.archived_at ?? now) : null }),
         updated_at: now,
       })
@@ -249,6 +251,8 @@ async function writeVariant(ctx: Ctx, productId: string, variant: VariantInput, 
       weight_grams: variant.weight_grams ?? null,
       position,
       metadata: toJson(variant.metadata ?? {}),
+      ...(variant.manage_inventory !== undefined && { manage_inventory: variant.manage_inventory }),
+      ...(variant.allow_backorder !== undefined && { allow_backorder: variant.allow_backorder }),
       created_at: now,
       updated_at: now,
     },
@@ -300,6 +304,8 @@ async function guardConstraints<T>(fn: () => Promise<T>): Promise<T> {
       if (violation.detail.includes('handle')) throw CatalogErrors.handleTaken('')
       throw CommonErrors.conflict('The record')
     }
+    // Turning backorders off while more is reserved than stocked breaks the stock CHECK.
+    if (violation?.kind === 'check') throw CommonErrors.conflict('The variant')
     throw error
   }
 }

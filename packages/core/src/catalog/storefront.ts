@@ -1,5 +1,8 @@
 import type { Product, Translation } from './catalog.js'
 
+/** What a shopper sees of a variant's stock (the inventory module computes it). */
+export type StoreAvailability = 'in_stock' | 'low_stock' | 'out_of_stock'
+
 /** A product as a shopper sees it: one locale, one currency, no drafts or archived variants. */
 export interface StoreProduct {
   id: string
@@ -13,7 +16,7 @@ export interface StoreProduct {
   thumbnail: string | null
   media: { url: string; alt: string | null }[]
   options: { id: string; title: string; values: string[] }[]
-  variants: { id: string; title: string; sku: string | null; options: Record<string, string>; price: number | null }[]
+  variants: { id: string; title: string; sku: string | null; options: Record<string, string>; price: number | null; availability: StoreAvailability }[]
   price_range: { min: number; max: number } | null
   collection_ids: string[]
   category_ids: string[]
@@ -43,7 +46,12 @@ export function translate<T extends { title: string; description: string; subtit
   }
 }
 
-export function toStoreProduct(product: Product, { locale, defaultLocale, currency }: Localized): StoreProduct {
+/** `availability` by variant id; a variant missing from it is `out_of_stock`. */
+export function toStoreProduct(
+  product: Product,
+  { locale, defaultLocale, currency }: Localized,
+  availability: ReadonlyMap<string, StoreAvailability> = new Map(),
+): StoreProduct {
   const variants = product.variants
     .filter((v) => v.archived_at === null)
     .map((v) => ({
@@ -52,6 +60,7 @@ export function toStoreProduct(product: Product, { locale, defaultLocale, curren
       sku: v.sku,
       options: v.options,
       price: v.prices.find((p) => p.currency_code === currency)?.amount ?? null,
+      availability: availability.get(v.id) ?? 'out_of_stock',
     }))
   const amounts = variants.flatMap((v) => (v.price === null ? [] : [v.price]))
   return {

@@ -367,6 +367,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/stock-locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All stock locations */
+        get: operations["adminListStockLocations"];
+        put?: never;
+        /** Create a stock location; the sales channels named sell from it from now on */
+        post: operations["adminCreateStockLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/variants/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A variant's stock at each location */
+        get: operations["adminGetVariantStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/variants/{id}/stock/{location_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set how many units a location holds; reserved units stay reserved */
+        put: operations["adminSetVariantStock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/stock/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set stock and prices of many variants by SKU, all or nothing
+         * @description One transaction: any bad row fails the batch with 400 `validation_failed`, one error per row (`items.3.sku`: `unknown_sku`, `items.3.location_id`: `not_found`, `items.3.stocked_quantity`: `below_reserved`, duplicates: `duplicate`). Rows without `location_id` set stock at the default sales channel's location. Prices are set per currency; other prices stay.
+         */
+        post: operations["adminBatchStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -399,6 +471,11 @@ export interface components {
                 };
                 /** @description Minor units of currency_code; null when the variant has no price in it */
                 price: number | null;
+                /**
+                 * @description Stock at the sales channel's location, without counts: low_stock at 5 or fewer units
+                 * @enum {string}
+                 */
+                availability: "in_stock" | "low_stock" | "out_of_stock";
             }[];
             price_range: {
                 min: number;
@@ -517,6 +594,10 @@ export interface components {
                 [key: string]: string;
             };
             prices: components["schemas"]["Price"][];
+            /** @description Whether stock is tracked; false sells without limit */
+            manage_inventory: boolean;
+            /** @description Whether it sells beyond the stocked quantity */
+            allow_backorder: boolean;
             archived_at: string | null;
             metadata: {
                 [key: string]: unknown;
@@ -578,6 +659,8 @@ export interface components {
                 metadata?: {
                     [key: string]: string | number | boolean | null;
                 };
+                manage_inventory?: boolean;
+                allow_backorder?: boolean;
             }[];
         };
         ProductUpdateInput: {
@@ -623,6 +706,8 @@ export interface components {
             metadata?: {
                 [key: string]: string | number | boolean | null;
             };
+            manage_inventory?: boolean;
+            allow_backorder?: boolean;
         };
         VariantUpdateInput: {
             title?: string;
@@ -636,6 +721,8 @@ export interface components {
             metadata?: {
                 [key: string]: string | number | boolean | null;
             };
+            manage_inventory?: boolean;
+            allow_backorder?: boolean;
             archived?: boolean;
         };
         Collection: {
@@ -719,6 +806,52 @@ export interface components {
         CategoryProductsInput: {
             add?: string[];
             remove?: string[];
+        };
+        StockLocation: {
+            id: string;
+            name: string;
+            /** @description The sales channels that sell from this location */
+            sales_channel_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        StockLocationCreateInput: {
+            name: string;
+            sales_channel_ids?: string[];
+        };
+        VariantStock: {
+            variant_id: string;
+            sku: string | null;
+            manage_inventory: boolean;
+            allow_backorder: boolean;
+            levels: components["schemas"]["InventoryLevel"][];
+        };
+        InventoryLevel: {
+            variant_id: string;
+            location_id: string;
+            stocked_quantity: number;
+            /** @description Held by carts being checked out and by orders not yet fulfilled */
+            reserved_quantity: number;
+            /** @description stocked - reserved; negative while backorders exceed stock */
+            available_quantity: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        StockLevelInput: {
+            stocked_quantity: number;
+        };
+        StockBatchInput: {
+            items: {
+                sku: string;
+                stocked_quantity?: number;
+                location_id?: string;
+                prices?: {
+                    currency_code: string;
+                    amount: number;
+                }[];
+            }[];
         };
     };
     responses: never;
@@ -2657,6 +2790,318 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "category.not_found" | "product.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListStockLocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stock locations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["StockLocation"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateStockLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockLocationCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The stock location */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stock_location: components["schemas"]["StockLocation"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminGetVariantStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stock: components["schemas"]["VariantStock"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: variant.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "variant.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminSetVariantStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                location_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockLevelInput"];
+            };
+        };
+        responses: {
+            /** @description The stock level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inventory_level: components["schemas"]["InventoryLevel"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: variant.not_found, stock_location.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "variant.not_found" | "stock_location.not_found";
+                    };
+                };
+            };
+            /** @description Error: inventory.below_reserved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "inventory.below_reserved";
+                    };
+                };
+            };
+        };
+    };
+    adminBatchStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockBatchInput"];
+            };
+        };
+        responses: {
+            /** @description How many rows, stock levels and prices were written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            items: number;
+                            stock_levels: number;
+                            prices: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: inventory.below_reserved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "inventory.below_reserved";
                     };
                 };
             };
