@@ -98,6 +98,15 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'inventory.below_reserved': 'The stocked quantity would fall below the units already reserved, and the variant does not allow backorders.',
   'stock_location.not_found': 'No stock location with that id.',
   'sales_channel.not_found': 'No sales channel with that id.',
+  'region.not_found': 'No region with that id.',
+  'region.country_taken': 'A country of the request already belongs to another region (a country is in at most one region); remove it there first.',
+  'region.country_not_in_region': "The country is not one of the region's countries (a tax rate, a shipping option or an address names it).",
+  'region.tax_provider_not_found': "The region names a tax provider that is not registered (when saving the region, or when a cart's tax is computed after the provider was removed); `system`, the built-in rates, always is.",
+  'tax_rate.not_found': 'No tax rate with that id.',
+  'tax_rate.province_without_country': 'A tax rate for a province also names its country.',
+  'shipping_option.not_found': 'No shipping option with that id.',
+  'shipping_option.unavailable': "The shipping option cannot ship this cart: it belongs to another region, does not ship to the address's country, is inactive, or has no price for the cart's weight.",
+  'shipping_option.provider_not_found': 'A calculated shipping option names a shipping provider that is not registered.',
 }
 
 const ERRORS_INTRO = `# Error codes

@@ -12,7 +12,9 @@ import { adminAuthRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
+import { adminRegionRoutes } from './routes/admin-regions.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
+import { storeRegionRoutes } from './routes/store-regions.js'
 import { systemRoutes } from './routes/system.js'
 
 export interface AppOptions {
@@ -76,6 +78,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   })
   store.use('*', etag())
   store.route('/', storeCatalogRoutes())
+  store.route('/', storeRegionRoutes())
   app.route('/store', store)
 
   const admin = newApp()
@@ -92,6 +95,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('collection'))
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
+  admin.route('/', adminRegionRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -5,6 +5,8 @@ import { ProviderRegistry } from './config/providers.js'
 import { createDb, type DialectName } from './db/create-db.js'
 import type { Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { systemShippingProvider } from './shipping/index.js'
+import { systemTaxProvider } from './tax/index.js'
 import { type Clock, systemClock } from './kernel/clock.js'
 import type { Actor, Ctx, SalesChannelRef } from './kernel/ctx.js'
 import { newId } from './kernel/ids.js'
@@ -38,6 +40,7 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
   if (options.migrate !== false) await migrateToLatest(handle.db)
   const providers = new ProviderRegistry()
   providers.register(localFileStorage({ dir: `${config.dataDir}/files`, baseUrl: `${config.publicUrl}/media` }))
+  providers.register(systemTaxProvider()).register(systemShippingProvider())
   for (const provider of config.providers) providers.register(provider)
   for (const plugin of config.plugins) await plugin.setup(providers)
   const clock = options.clock ?? systemClock
@@ -46,7 +49,7 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
     db: handle.db,
     dialect: handle.dialect,
     providers,
-    ctx: (actor = { type: 'system' }, channel) => ({ db: handle.db, actor, ...(channel && { channel }), now: clock, newId }),
+    ctx: (actor = { type: 'system' }, channel) => ({ db: handle.db, actor, ...(channel && { channel }), now: clock, newId, providers }),
     async close() {
       await handle.destroy()
       await options.onClose?.()

@@ -1,6 +1,7 @@
 import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
+import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -20,6 +21,7 @@ export interface Fixtures {
   doomedCategoryId: string
   /** The default sales channel, and a stock location of no channel. */
   inventory: { channelId: string; locationId: string }
+  regions: RegionFixtures
 }
 
 export async function createFixtures(api: TestApi): Promise<Fixtures> {
@@ -62,6 +64,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     category,
     doomedCategoryId: doomedCategory.id,
     inventory,
+    regions: await createRegionFixtures(api),
   }
 }
 
@@ -198,6 +201,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminBatchStock: (f) => ({
     body: { items: [{ sku: 'FIX-S', stocked_quantity: 100, location_id: f.inventory.locationId, prices: [{ currency_code: 'EUR', amount: 2500 }] }] },
   }),
+  ...REGION_REQUESTS,
 }
 
 const commaList = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}v${i}`).join(',')
@@ -254,4 +258,5 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
     { ...bodyCase('an unknown location', ['items', 0, 'location_id'], 'sloc_nope'), expect: { path: 'items.0.location_id', code: 'not_found' } },
     bodyCase('two prices in one currency', ['items', 0, 'prices'], [{ currency_code: 'EUR', amount: 1 }, { currency_code: 'eur', amount: 2 }], 'items.0.prices.1.currency_code'),
   ],
+  ...REGION_SEMANTIC_CASES,
 }

@@ -1,4 +1,6 @@
 import type { Ctx } from '../kernel/ctx.js'
+import type { ShippingOption, ShippingQuoteInput } from '../shipping/shipping.js'
+import type { TaxCalculationInput, TaxCalculationResult } from '../tax/tax.js'
 
 /**
  * The kinds of provider a shop can plug in. Each provider has an `id`; the built-in ones are
@@ -10,14 +12,24 @@ export interface PaymentProvider {
   kind: 'payment'
 }
 
+/**
+ * Says which tax rates apply to each line of a cart and to its shipping. The built-in `system`
+ * provider reads the rates stored per region; an external service can replace it per region.
+ */
 export interface TaxProvider {
   id: string
   kind: 'tax'
+  calculate(ctx: Ctx, input: TaxCalculationInput): Promise<TaxCalculationResult>
 }
 
+/**
+ * Prices a shipping option for a cart; `undefined` when the option cannot ship it. The built-in
+ * `system` provider prices flat and weight-tier options; carriers price `calculated` ones.
+ */
 export interface ShippingProvider {
   id: string
   kind: 'shipping'
+  calculate(ctx: Ctx, option: ShippingOption, cart: ShippingQuoteInput): Promise<{ amount: number } | undefined>
 }
 
 export interface NotificationProvider {

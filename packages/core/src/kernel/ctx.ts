@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import type { ProviderRegistry } from '../config/providers.js'
 import type { Clock } from './clock.js'
 
 export type Actor =
@@ -20,6 +21,8 @@ export interface Ctx {
   channel?: SalesChannelRef
   now: Clock
   newId: (prefix: string) => string
+  /** The registered providers (tax, shipping, payment...); absent in a bare ctx, where built-ins apply. */
+  providers?: ProviderRegistry
 }
 
 /**

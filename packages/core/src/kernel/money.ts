@@ -42,10 +42,33 @@ export function allocate(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0)
   if (weights.length === 0) return []
   if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0))
+  // Integer inputs are split exactly: past 2^53 float products lose digits (parts could miss the
+  // total), and float remainders of equal fractions can differ, breaking the earlier-weight tie rule.
+  if (Number.isInteger(total) && weights.every(Number.isInteger)) return allocateExact(total, weights, sum)
   const exact = weights.map((w) => (total * w) / sum)
   const parts = exact.map((x) => Math.floor(x))
   let rest = total - parts.reduce((a, b) => a + b, 0)
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i)
+  for (const { i } of order) {
+    if (rest <= 0) break
+    parts[i]! += 1
+    rest -= 1
+  }
+  return parts
+}
+
+function allocateExact(total: number, weights: number[], sum: number): number[] {
+  const t = BigInt(total)
+  const s = BigInt(sum)
+  const quotients = weights.map((w) => {
+    const product = t * BigInt(w)
+    // floor division, also for a negative total
+    const q = product / s - (product % s !== 0n && product < 0n ? 1n : 0n)
+    return { q, r: product - q * s }
+  })
+  const parts = quotients.map(({ q }) => Number(q))
+  let rest = total - parts.reduce((a, b) => a + b, 0)
+  const order = quotients.map(({ r }, i) => ({ i, r })).sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i))
   for (const { i } of order) {
     if (rest <= 0) break
     parts[i]! += 1

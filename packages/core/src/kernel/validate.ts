@@ -25,7 +25,8 @@ function fieldCode(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_type':
       return valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type'
     case 'invalid_value':
-      return 'invalid_enum'
+      // A missing enum field fails as invalid_value in zod 4: it is still a missing field.
+      return valueAt(input, issue.path) === undefined ? 'required' : 'invalid_enum'
     case 'too_big':
       return 'too_big'
     case 'too_small':

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_catalog.js'
 import * as m0002 from './0002_search.js'
 import * as m0003 from './0003_search_price.js'
+import * as m0004 from './0004_regions_tax_shipping.js'
 import * as m0005 from './0005_inventory.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_catalog': m0001,
   '0002_search': m0002,
   '0003_search_price': m0003,
+  '0004_regions_tax_shipping': m0004,
   '0005_inventory': m0005,
 }

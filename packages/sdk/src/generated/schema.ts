@@ -136,6 +136,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every region: its countries, currency and whether prices include tax */
+        get: operations["storeListRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region by id */
+        get: operations["storeGetRegion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/auth/login": {
         parameters: {
             query?: never;
@@ -439,6 +473,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every region */
+        get: operations["adminListRegions"];
+        put?: never;
+        /** Create a region: countries, currency, tax-inclusive or not */
+        post: operations["adminCreateRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region by id */
+        get: operations["adminGetRegion"];
+        put?: never;
+        post?: never;
+        /** Delete a region with its tax rates and shipping options */
+        delete: operations["adminDeleteRegion"];
+        options?: never;
+        head?: never;
+        /** Update a region; countries given replace its countries */
+        patch: operations["adminUpdateRegion"];
+        trace?: never;
+    };
+    "/admin/regions/{id}/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's tax rates */
+        get: operations["adminListTaxRates"];
+        put?: never;
+        /** Add a tax rate to a region, optionally for one country, province or some categories */
+        post: operations["adminCreateTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tax rate by id */
+        get: operations["adminGetTaxRate"];
+        put?: never;
+        post?: never;
+        /** Delete a tax rate */
+        delete: operations["adminDeleteTaxRate"];
+        options?: never;
+        head?: never;
+        /** Update a tax rate; category_ids given replace its categories */
+        patch: operations["adminUpdateTaxRate"];
+        trace?: never;
+    };
+    "/admin/shipping-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipping options, all or one region's */
+        get: operations["adminListShippingOptions"];
+        put?: never;
+        /** Create a shipping option: flat, by weight tiers or calculated by a provider; optionally free over a subtotal */
+        post: operations["adminCreateShippingOption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/shipping-options/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shipping option by id */
+        get: operations["adminGetShippingOption"];
+        put?: never;
+        post?: never;
+        /** Delete a shipping option */
+        delete: operations["adminDeleteShippingOption"];
+        options?: never;
+        head?: never;
+        /** Update a shipping option; the result must be complete for its price type */
+        patch: operations["adminUpdateShippingOption"];
+        trace?: never;
+    };
+    "/admin/shipping-options/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the option would cost for a cart: a preview of the price buyers get */
+        post: operations["adminQuoteShippingOption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -542,6 +704,16 @@ export interface components {
         StoreCategory: components["schemas"]["StoreCollection"] & {
             parent_id: string | null;
             position: number;
+        };
+        StoreRegion: {
+            id: string;
+            name: string;
+            /** @description ISO 4217; every amount in the region is in its minor units */
+            currency_code: string;
+            /** @description Prices shown in the region include tax (else tax is added at checkout) */
+            tax_inclusive: boolean;
+            /** @description ISO 3166-1 alpha-2, lowercase */
+            countries: string[];
         };
         AdminLoginInput: {
             /** Format: email */
@@ -852,6 +1024,134 @@ export interface components {
                     amount: number;
                 }[];
             }[];
+        };
+        Region: components["schemas"]["StoreRegion"] & {
+            /** @description The tax provider of the region; `system` uses the tax rates below */
+            tax_provider_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RegionCreateInput: {
+            name: string;
+            currency_code: string;
+            tax_inclusive: boolean;
+            countries: string[];
+            tax_provider_id?: string;
+        };
+        RegionUpdateInput: {
+            name?: string;
+            currency_code?: string;
+            tax_inclusive?: boolean;
+            countries?: string[];
+            tax_provider_id?: string;
+        };
+        TaxRate: {
+            id: string;
+            region_id: string;
+            name: string;
+            code: string | null;
+            /** @description Basis points with at most two decimals: 2100 is 21%, 887.5 is 8.875% */
+            rate_bps: number;
+            /** @description Only in this country of the region; null: the whole region */
+            country_code: string | null;
+            /** @description Only in this province or state (ISO 3166-2 without the country, lowercase) */
+            province_code: string | null;
+            /** @description Only for products in these categories (or below them); empty: the default rate */
+            category_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TaxRateCreateInput: {
+            name: string;
+            code?: string | null;
+            rate_bps: number;
+            country_code?: string | null;
+            province_code?: string | null;
+            category_ids?: string[];
+        };
+        TaxRateUpdateInput: {
+            name?: string;
+            code?: string | null;
+            rate_bps?: number;
+            country_code?: string | null;
+            province_code?: string | null;
+            category_ids?: string[];
+        };
+        ShippingOption: {
+            id: string;
+            region_id: string;
+            name: string;
+            /** @enum {string} */
+            price_type: "flat" | "weight" | "calculated";
+            provider_id: string;
+            /** @description `flat`: the price in minor units */
+            amount: number | null;
+            weight_tiers: {
+                up_to_grams: number | null;
+                amount: number;
+            }[];
+            /** @description Free from this cart subtotal on; null: never free */
+            free_over: number | null;
+            /** @description Countries it ships to; empty: all of the region */
+            countries: string[];
+            active: boolean;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ShippingOptionCreateInput: {
+            region_id: string;
+            name: string;
+            /** @enum {string} */
+            price_type: "flat" | "weight" | "calculated";
+            provider_id?: string;
+            amount?: number | null;
+            weight_tiers?: {
+                up_to_grams: number | null;
+                amount: number;
+            }[];
+            free_over?: number | null;
+            countries?: string[];
+            active?: boolean;
+            data?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        ShippingOptionUpdateInput: {
+            name?: string;
+            /** @enum {string} */
+            price_type?: "flat" | "weight" | "calculated";
+            provider_id?: string;
+            amount?: number | null;
+            weight_tiers?: {
+                up_to_grams: number | null;
+                amount: number;
+            }[];
+            free_over?: number | null;
+            countries?: string[];
+            active?: boolean;
+            data?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        ShippingQuote: {
+            id: string;
+            name: string;
+            amount: number;
+            provider_id: string;
+        };
+        ShippingQuoteInput: {
+            country_code: string;
+            subtotal: number;
+            weight_grams: number;
         };
     };
     responses: never;
@@ -1277,6 +1577,113 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "category.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeListRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["StoreRegion"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+        };
+    };
+    storeGetRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: components["schemas"]["StoreRegion"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
                     };
                 };
             };
@@ -3102,6 +3509,979 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "inventory.below_reserved";
+                    };
+                };
+            };
+        };
+    };
+    adminListRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Region"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The region */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: components["schemas"]["Region"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.tax_provider_not_found */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.tax_provider_not_found";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.country_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.country_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminGetRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: components["schemas"]["Region"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeleteRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: components["schemas"]["Region"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.tax_provider_not_found */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.tax_provider_not_found";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+            /** @description Error: region.country_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.country_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminListTaxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tax rates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TaxRate"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The tax rate */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tax_rate: components["schemas"]["TaxRate"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.country_not_in_region, tax_rate.province_without_country */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.country_not_in_region" | "tax_rate.province_without_country";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found, category.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found" | "category.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminGetTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tax rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tax_rate: components["schemas"]["TaxRate"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: tax_rate.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "tax_rate.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeleteTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: tax_rate.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "tax_rate.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxRateUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The tax rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tax_rate: components["schemas"]["TaxRate"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.country_not_in_region, tax_rate.province_without_country */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.country_not_in_region" | "tax_rate.province_without_country";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: tax_rate.not_found, category.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "tax_rate.not_found" | "category.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListShippingOptions: {
+        parameters: {
+            query?: {
+                region_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shipping options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ShippingOption"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateShippingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingOptionCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The shipping option */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shipping_option: components["schemas"]["ShippingOption"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.country_not_in_region, shipping_option.provider_not_found */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.country_not_in_region" | "shipping_option.provider_not_found";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminGetShippingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shipping option */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shipping_option: components["schemas"]["ShippingOption"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: shipping_option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "shipping_option.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeleteShippingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: shipping_option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "shipping_option.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateShippingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingOptionUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The shipping option */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shipping_option: components["schemas"]["ShippingOption"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.country_not_in_region, shipping_option.provider_not_found */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.country_not_in_region" | "shipping_option.provider_not_found";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: shipping_option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "shipping_option.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminQuoteShippingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingQuoteInput"];
+            };
+        };
+        responses: {
+            /** @description The price for that cart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quote: components["schemas"]["ShippingQuote"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, shipping_option.unavailable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "shipping_option.unavailable";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: shipping_option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "shipping_option.not_found";
                     };
                 };
             };

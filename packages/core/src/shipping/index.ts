@@ -1,0 +1,5 @@
+export * from './shipping.js'
+export * from './shipping.service.js'
+export { listShippingOptionsFor, quoteShippingOption } from './quote.js'
+export { applyFreeOver, builtInPrice, servesCountry, weightTierFor } from './price.js'
+export { systemShippingProvider } from './system-shipping-provider.js'

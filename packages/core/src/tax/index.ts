@@ -1,0 +1,5 @@
+export * from './tax.js'
+export * from './tax.service.js'
+export { resolveTaxRates, type ResolveTaxRatesInput } from './resolve.js'
+export { selectTaxRates, type RateDestination } from './select-rates.js'
+export { systemTaxProvider } from './system-tax-provider.js'
