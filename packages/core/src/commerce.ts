@@ -5,6 +5,7 @@ import { ProviderRegistry } from './config/providers.js'
 import { createDb, type DialectName } from './db/create-db.js'
 import type { Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { manualPaymentProvider, testPaymentProvider } from './payments/index.js'
 import { systemShippingProvider } from './shipping/index.js'
 import { systemTaxProvider } from './tax/index.js'
 import { type Clock, systemClock } from './kernel/clock.js'
@@ -40,6 +41,7 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
   if (options.migrate !== false) await migrateToLatest(handle.db)
   const providers = new ProviderRegistry()
   providers.register(localFileStorage({ dir: `${config.dataDir}/files`, baseUrl: `${config.publicUrl}/media` }))
+  providers.register(testPaymentProvider()).register(manualPaymentProvider())
   providers.register(systemTaxProvider()).register(systemShippingProvider())
   for (const provider of config.providers) providers.register(provider)
   for (const plugin of config.plugins) await plugin.setup(providers)

@@ -1,4 +1,12 @@
 import type { Ctx } from '../kernel/ctx.js'
+import type {
+  PaymentAuthorizeInput,
+  PaymentConfirmInput,
+  PaymentInitiateInput,
+  PaymentOperationResult,
+  PaymentResult,
+  PaymentWebhookEvent,
+} from '../payments/payment.js'
 import type { ShippingOption, ShippingQuoteInput } from '../shipping/shipping.js'
 import type { TaxCalculationInput, TaxCalculationResult } from '../tax/tax.js'
 
@@ -7,9 +15,26 @@ import type { TaxCalculationInput, TaxCalculationResult } from '../tax/tax.js'
  * registered exactly like a shop's own. The checkout, orders and notification modules grow the
  * payment, tax, shipping and notification contracts.
  */
+/**
+ * Takes payments through a payment service. Every amount is an integer in the minor units of the
+ * currency as Kassa counts them (EUR 2 digits, JPY 0, KWD 3): a service that counts otherwise
+ * converts at its edge with `currencyExponent`. Declines are results, not exceptions. Kassa calls
+ * providers outside database transactions.
+ */
 export interface PaymentProvider {
   id: string
   kind: 'payment'
+  /** Opens a payment session; `data` goes to the storefront (a client secret, instructions). */
+  initiate(input: PaymentInitiateInput): Promise<{ data?: Record<string, unknown> }>
+  /** Authorizes the amount with the buyer's token; the same `idempotency_key` never charges twice. */
+  authorize(input: PaymentAuthorizeInput): Promise<PaymentResult>
+  /** Finishes a payment that answered `requires_action` (e.g. after 3-D Secure). */
+  confirm(input: PaymentConfirmInput): Promise<PaymentResult>
+  capture(input: { provider_ref: string; amount: number }): Promise<PaymentOperationResult>
+  refund(input: { provider_ref: string; amount: number }): Promise<PaymentOperationResult>
+  cancel(input: { provider_ref: string }): Promise<PaymentOperationResult>
+  /** Checks an inbound webhook's signature; the event when it is genuine, else undefined. */
+  verifyWebhook?(headers: Record<string, string | undefined> | Headers, rawBody: string): Promise<PaymentWebhookEvent | undefined>
 }
 
 /**
