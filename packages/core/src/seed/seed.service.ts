@@ -11,6 +11,7 @@ import { CommonErrors } from '../kernel/errors.js'
 import { demoProducts } from './demo-catalog.js'
 import type { DemoProduct } from './demo-product.js'
 import { DEMO_CATEGORIES, DEMO_COLLECTIONS, type DemoGrouping } from './demo-groupings.js'
+import { seedDemoRegions } from './demo-regions.js'
 import { findExistingHandles, findExistingSkus } from './seed.repository.js'
 
 export interface SeedDemoOptions {
@@ -53,6 +54,7 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
       categoryIds.set(category.handle, id)
       tally(isNew ? created : skipped, 'categories')
     }
+    await seedDemoRegions(tx, { booksCategoryId: categoryIds.get('books') })
     const collectionIds = new Map<string, string>()
     for (const collection of DEMO_COLLECTIONS) {
       const { id, isNew } = await ensureGrouping(tx, 'collection', collection, (input) => createCollection(tx, input))
