@@ -1,3 +1,4 @@
+import { createStoreClient, isKassaApiError } from '@kassa/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
 
@@ -147,5 +148,31 @@ describe('Admin API: tax rates and shipping options', () => {
       code: 'validation_failed',
       errors: [expect.objectContaining({ path: 'weight_tiers', code: 'required' })],
     })
+  })
+})
+
+describe('SDK: store regions', () => {
+  it('lists regions and reads one, rejecting an unknown id with region.not_found', async () => {
+    const store = createStoreClient({
+      baseUrl: 'http://kassa.test',
+      publishableKey: api.publishableKey,
+      fetch: (request: Request) => api.app.fetch(request),
+    })
+    const created = await api.admin('/admin/regions', {
+      method: 'POST',
+      json: { name: 'Korea', currency_code: 'KRW', tax_inclusive: true, countries: ['kr'] },
+    })
+    const { region } = (await created.json()) as { region: { id: string } }
+    const regions = await store.regions.list()
+    expect(regions.find((r) => r.id === region.id)).toEqual({
+      id: region.id,
+      name: 'Korea',
+      currency_code: 'KRW',
+      tax_inclusive: true,
+      countries: ['kr'],
+    })
+    expect((await store.regions.get(region.id)).currency_code).toBe('KRW')
+    const error = await store.regions.get('reg_nope').catch((e: unknown) => e)
+    expect(isKassaApiError(error) && error.code).toBe('region.not_found')
   })
 })

@@ -1,5 +1,5 @@
 import { type ClientBaseOptions, createKassaClient, type FetchFunction, type KassaClient, type StorePaths } from './client.js'
-import type { StoreCategory, StoreCollection, StoreProduct, StoreProductListQuery, StoreProductPage, StoreProductQuery } from './types.js'
+import type { StoreCategory, StoreCollection, StoreProduct, StoreProductListQuery, StoreProductPage, StoreProductQuery, StoreRegion } from './types.js'
 
 /** Options of {@link createStoreClient}. */
 export interface StoreClientOptions {
@@ -33,6 +33,12 @@ export interface StoreClient extends KassaClient<StorePaths> {
     /** A category by handle; rejects with `category.not_found` otherwise. */
     get(handle: string, query?: { locale?: string }): Promise<StoreCategory>
   }
+  regions: {
+    /** Every region: pick one by the buyer's country to create a cart in. */
+    list(): Promise<StoreRegion[]>
+    /** A region by id; rejects with `region.not_found` otherwise. */
+    get(id: string): Promise<StoreRegion>
+  }
 }
 
 /**
@@ -60,6 +66,10 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
     categories: {
       list: async (query = {}) => (await client.GET('/store/categories', { params: { query } })).data,
       get: async (handle, query = {}) => (await client.GET('/store/categories/{handle}', { params: { path: { handle }, query } })).category,
+    },
+    regions: {
+      list: async () => (await client.GET('/store/regions')).data,
+      get: async (id) => (await client.GET('/store/regions/{id}', { params: { path: { id } } })).region,
     },
   }
 }

@@ -12,6 +12,10 @@ export type StoreProduct = Schemas['StoreProduct']
 export type StoreCollection = Schemas['StoreCollection']
 /** A category as the Store API shows it (`parent_id` and `position` make the tree). */
 export type StoreCategory = Schemas['StoreCategory']
+/** A region as the Store API shows it: countries, currency and whether prices include tax. */
+export type StoreRegion = Schemas['StoreRegion']
+/** A region as the Admin API shows it. */
+export type Region = Schemas['Region']
 /** Facet counts of a product list (by collection, category, tag, option and price). */
 export type ProductFacets = Schemas['ProductFacets']
 /** A product as the Admin API shows it: every variant, price and translation. */
