@@ -1,5 +1,5 @@
 import { type ServerType, serve } from '@hono/node-server'
-import type { Commerce } from '@kassa/core'
+import { type Commerce, RESERVATION_SWEEP_INTERVAL_MS, sweepExpiredReservations } from '@kassa/core'
 import type { Logger } from 'pino'
 import { createApp } from './app.js'
 
@@ -11,8 +11,17 @@ export interface RunningServer {
 }
 
 /** Serves the API on a port (0 picks a free one) and resolves once it listens. */
-export function startServer(commerce: Commerce, options: { port: number; host?: string; logger?: Logger }): Promise<RunningServer> {
+/**
+ * Serves the API on a port (0 picks a free one) and resolves once it listens. While it runs it
+ * releases expired stock reservations every `reservationSweepMs` (default 60 s; 0 turns it off).
+ */
+export function startServer(
+  commerce: Commerce,
+  options: { port: number; host?: string; logger?: Logger; reservationSweepMs?: number },
+): Promise<RunningServer> {
   const app = createApp(commerce, options.logger ? { logger: options.logger } : {})
+  const sweepMs = options.reservationSweepMs ?? RESERVATION_SWEEP_INTERVAL_MS
+  const sweeper = sweepMs > 0 ? setInterval(() => void sweep(commerce, options.logger), sweepMs).unref() : undefined
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, (info) => {
       resolve({
@@ -21,12 +30,26 @@ export function startServer(commerce: Commerce, options: { port: number; host?: 
         server,
         close: () =>
           new Promise<void>((done) => {
+            clearInterval(sweeper)
             // Finish in-flight requests, drop idle keep-alive sockets so close does not wait for them.
             server.close(() => done())
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           }),
       })
     })
-    server.once('error', reject)
+    server.once('error', (error) => {
+      clearInterval(sweeper)
+      reject(error)
+    })
   })
+}
+
+/** A crashed checkout must not keep stock: give back reservations that expired without an order. */
+async function sweep(commerce: Commerce, logger: Logger | undefined): Promise<void> {
+  try {
+    const released = await sweepExpiredReservations(commerce.ctx())
+    if (released) logger?.info({ released }, 'released expired stock reservations')
+  } catch (err) {
+    logger?.error({ err }, 'releasing expired stock reservations failed')
+  }
 }

@@ -157,3 +157,29 @@ describe('Store API: availability', () => {
     })
   })
 })
+
+describe('API server', () => {
+  it('releases expired reservations while it runs, and stops when closed', async () => {
+    const { startServer } = await import('../src/server.js')
+    await put(variants['SOCK-S']!, locationId, 10)
+    // The test clock starts on 2026-01-01: this reservation expired long ago (a checkout that crashed).
+    await reserveStock(api.commerce.ctx(), {
+      cart_id: 'cart_crashed',
+      channel_id: channelId,
+      items: [{ variant_id: variants['SOCK-S']!, quantity: 4 }],
+      expires_at: '2025-01-01T00:00:00Z',
+    })
+    const reserved = async () =>
+      (await json(await api.admin(`/admin/variants/${variants['SOCK-S']}/stock`))).body.stock.levels.find(
+        (l: { location_id: string }) => l.location_id === locationId,
+      ).reserved_quantity
+    expect(await reserved()).toBe(4)
+    const server = await startServer(api.commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 20 })
+    try {
+      for (let i = 0; i < 100 && (await reserved()) !== 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(await reserved()).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -9,6 +9,7 @@ export {
   getVariantStock,
   setStockLevel,
   getAvailability,
+  ensureStockLevels,
 } from './stock.service.js'
 export { batchUpdateStock } from './stock-batch.service.js'
 export type { InventoryTables } from './inventory.table.js'

@@ -113,3 +113,24 @@ export async function getAvailability(ctx: Ctx, variantIds: string[], channelId:
   }
   return result
 }
+
+/**
+ * Gives variants (by SKU) a stock level at a location where they have none yet; existing levels
+ * and unknown SKUs are left alone. Returns how many levels it created. For seeding and imports.
+ */
+export async function ensureStockLevels(ctx: Ctx, locationId: string, rows: { sku: string; stocked_quantity: number }[]): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    await getStockLocation(tx, locationId)
+    const variants = await repo.findVariantFlagsBySku(
+      tx.db,
+      rows.map((r) => r.sku),
+    )
+    const levels = rows.flatMap((r) => {
+      const v = variants.get(r.sku)
+      return v
+        ? [{ variant_id: v.id, location_id: locationId, allow_backorder: v.allow_backorder, stocked_quantity: r.stocked_quantity }]
+        : []
+    })
+    return repo.insertMissingLevels(tx.db, levels, tx.now().toISOString())
+  })
+}

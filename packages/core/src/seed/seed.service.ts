@@ -9,6 +9,7 @@ import {
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { CommonErrors } from '../kernel/errors.js'
 import { demoProducts } from './demo-catalog.js'
+import { seedDemoStock } from './demo-stock.js'
 import type { DemoProduct } from './demo-product.js'
 import { DEMO_CATEGORIES, DEMO_COLLECTIONS, type DemoGrouping } from './demo-groupings.js'
 import { seedDemoRegions } from './demo-regions.js'
@@ -78,6 +79,7 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
       })
       tally(created, 'products')
     }
+    await seedDemoStock(tx, wanted.flatMap(skusOf))
   })
   return { created, skipped }
 }
