@@ -1,0 +1,92 @@
+// Process helpers: spawn pinned to a core, stop, and read RSS and CPU time from /proc.
+import { execFileSync, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { clearTimeout, setTimeout } from 'node:timers'
+
+const CLOCK_TICKS = Number(tryRun('getconf', ['CLK_TCK']) ?? 100)
+
+export function hasTaskset() {
+  return tryRun('taskset', ['--version']) !== undefined
+}
+
+/** Binds this process (all its threads) to one core. */
+export function pinSelf(core) {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' })
+}
+
+/** Starts `node <args>` (under `taskset -c core` when `core` is a number); the pid is node's own. */
+export function spawnNode(args, { env, core }) {
+  const command = core === undefined ? process.execPath : 'taskset'
+  const argv = core === undefined ? args : ['-c', String(core), process.execPath, ...args]
+  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const keep = (d) => (output = (output + d).slice(-8000))
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+  child.output = () => output
+  return child
+}
+
+/** SIGINT, then SIGKILL if it has not exited within `graceMs`. */
+export function stop(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGINT')
+  })
+}
+
+/** SIGKILL: for a server whose remaining work is of no interest. */
+export function kill(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGKILL')
+  })
+}
+
+/** Resident set size in MB (VmRSS), or null when the process is gone. */
+export function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'))
+    return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+/** User + system CPU seconds a process has used so far (0 when it cannot be read). */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return 0
+  }
+}
+
+/** CPU seconds of every process whose command line mentions `text` (PostgreSQL backends name their database). */
+export function cpuSecondsMatching(text) {
+  let total = 0
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) total += cpuSeconds(pid)
+    } catch {}
+  }
+  return total
+}
+
+function tryRun(command, args) {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return undefined
+  }
+}
