@@ -107,6 +107,20 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'shipping_option.not_found': 'No shipping option with that id.',
   'shipping_option.unavailable': "The shipping option cannot ship this cart: it belongs to another region, does not ship to the address's country, is inactive, or has no price for the cart's weight.",
   'shipping_option.provider_not_found': 'A calculated shipping option names a shipping provider that is not registered.',
+  'cart.not_found': "No cart with that id in the publishable key's sales channel (a cart of another channel is not found either).",
+  'cart.already_completed': 'The cart is already an order and is read-only; `POST .../complete` answers that order.',
+  'cart.completion_in_progress': 'Another request is completing the cart right now; retry shortly (the retry answers the same order).',
+  'cart.incomplete': 'The cart cannot be completed yet; `missing` lists what it needs among `items`, `email`, `shipping_address`, `shipping_method`, `payment`.',
+  'cart.line_not_found': 'The cart has no line with that id.',
+  'cart.too_many_lines': 'The cart already holds the most lines a cart may hold (100).',
+  'cart.variant_not_priced': "The variant has no price in the cart region's currency, so it cannot be sold there.",
+  'idempotency.key_reused': 'The `Idempotency-Key` was already used on this route with a different request body; use a new key for a new request.',
+  'idempotency.in_progress': 'A request with this `Idempotency-Key` is still running; retry shortly to get its response.',
+  'order.not_found': 'No order with that id, or the `x-order-token` does not match it (the answer does not say which).',
+  'payment.declined': 'The payment provider declined the payment (`reason` when it gave one): no order, nothing charged, stock released. Set a new payment before completing again.',
+  'payment.requires_action': 'The payment needs the buyer (for example 3-D Secure); the stock stays reserved. Then `POST /store/carts/{id}/payment/confirm`.',
+  'payment.provider_unknown': 'No payment provider with that id is registered.',
+  'payment.nothing_to_confirm': 'The cart has no payment waiting for confirmation (it never answered `payment.requires_action`, or that was given up).',
 }
 
 const ERRORS_INTRO = `# Error codes

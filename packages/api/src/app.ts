@@ -13,8 +13,10 @@ import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
+import { storeOrderRoutes } from './routes/store-orders.js'
 import { systemRoutes } from './routes/system.js'
 
 export interface AppOptions {
@@ -71,7 +73,9 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.use('*', storeAuth(commerce))
   store.use('*', async (c, next) => {
     await next()
-    if (c.req.method === 'GET' && c.res.status === 200) {
+    // Carts and orders are one buyer's: never cached by a shared cache.
+    if (/^\/store\/(carts|orders)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')
     }
@@ -79,6 +83,8 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.use('*', etag())
   store.route('/', storeCatalogRoutes())
   store.route('/', storeRegionRoutes())
+  store.route('/', storeCartRoutes())
+  store.route('/', storeOrderRoutes())
   app.route('/store', store)
 
   const admin = newApp()

@@ -14,17 +14,21 @@ export const STATUS_OF_KIND = {
   conflict: 409,
   too_large: 413,
   unavailable: 503,
+  payment_required: 402,
+  unprocessable: 422,
 } as const satisfies Record<ErrorKind, ContentfulStatusCode>
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  402: 'Payment Required',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }

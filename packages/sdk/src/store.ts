@@ -1,5 +1,26 @@
 import { type ClientBaseOptions, createKassaClient, type FetchFunction, type KassaClient, type StorePaths } from './client.js'
-import type { StoreCategory, StoreCollection, StoreProduct, StoreProductListQuery, StoreProductPage, StoreProductQuery, StoreRegion } from './types.js'
+import type {
+  Cart,
+  CartCreateInput,
+  CartLineAddInput,
+  CartPaymentConfirmInput,
+  CartPaymentInput,
+  CartUpdateInput,
+  Order,
+  ShippingOptionQuote,
+  StoreCategory,
+  StoreCollection,
+  StoreProduct,
+  StoreProductListQuery,
+  StoreProductPage,
+  StoreProductQuery,
+  StoreRegion,
+} from './types.js'
+
+/** Options of the calls that move money: an `Idempotency-Key` makes a retry replay the first answer. */
+export interface IdempotentCallOptions {
+  idempotencyKey?: string
+}
 
 /** Options of {@link createStoreClient}. */
 export interface StoreClientOptions {
@@ -39,6 +60,33 @@ export interface StoreClient extends KassaClient<StorePaths> {
     /** A region by id; rejects with `region.not_found` otherwise. */
     get(id: string): Promise<StoreRegion>
   }
+  carts: {
+    /** A new cart in a region; every total is computed by the server. */
+    create(input: CartCreateInput): Promise<Cart>
+    get(id: string): Promise<Cart>
+    /** Sets the email and addresses (countries must belong to the cart's region). */
+    update(id: string, input: CartUpdateInput): Promise<Cart>
+    /** Adds a variant; adding one the cart holds adds to its line. */
+    addLine(id: string, input: CartLineAddInput): Promise<Cart>
+    updateLine(id: string, lineId: string, quantity: number): Promise<Cart>
+    removeLine(id: string, lineId: string): Promise<Cart>
+    /** The shipping options that can ship the cart, priced for it. */
+    shippingOptions(id: string): Promise<ShippingOptionQuote[]>
+    setShippingMethod(id: string, shippingOptionId: string): Promise<Cart>
+    /** Creates (or replaces) the payment session: a provider id and the provider's token, never card data. */
+    setPayment(id: string, input: CartPaymentInput, options?: IdempotentCallOptions): Promise<Cart>
+    /** After `payment.requires_action`: confirms the payment and places the order. */
+    confirmPayment(id: string, input?: CartPaymentConfirmInput, options?: IdempotentCallOptions): Promise<Order>
+    /**
+     * Places the order. Rejects with `cart.incomplete` (`body.missing`), `payment.declined`,
+     * `payment.requires_action` or `inventory.insufficient` (`body.variants`).
+     */
+    complete(id: string, options?: IdempotentCallOptions): Promise<Order>
+  }
+  orders: {
+    /** An order, read as a guest with the `order_token` the completion answered. */
+    get(id: string, orderToken: string): Promise<Order>
+  }
 }
 
 /**
@@ -47,6 +95,10 @@ export interface StoreClient extends KassaClient<StorePaths> {
  * const store = createStoreClient({ baseUrl: 'http://localhost:9000', publishableKey: 'pk_...' })
  * const { data, next_cursor } = await store.products.list({ q: 'linen', limit: 12 })
  * const product = await store.products.get(data[0].handle)
+ * @example
+ * let cart = await store.carts.create({ region_id })
+ * cart = await store.carts.addLine(cart.id, { variant_id, quantity: 1 })
+ * const order = await store.carts.complete(cart.id, { idempotencyKey: crypto.randomUUID() })
  */
 export function createStoreClient(options: StoreClientOptions): StoreClient {
   const headers: Record<string, string> = { 'x-publishable-api-key': options.publishableKey }
@@ -71,5 +123,29 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       list: async () => (await client.GET('/store/regions')).data,
       get: async (id) => (await client.GET('/store/regions/{id}', { params: { path: { id } } })).region,
     },
+    carts: {
+      create: async (body) => (await client.POST('/store/carts', { body })).cart,
+      get: async (id) => (await client.GET('/store/carts/{id}', { params: { path: { id } } })).cart,
+      update: async (id, body) => (await client.PATCH('/store/carts/{id}', { params: { path: { id } }, body })).cart,
+      addLine: async (id, body) => (await client.POST('/store/carts/{id}/line-items', { params: { path: { id } }, body })).cart,
+      updateLine: async (id, line_id, quantity) =>
+        (await client.PATCH('/store/carts/{id}/line-items/{line_id}', { params: { path: { id, line_id } }, body: { quantity } })).cart,
+      removeLine: async (id, line_id) => (await client.DELETE('/store/carts/{id}/line-items/{line_id}', { params: { path: { id, line_id } } })).cart,
+      shippingOptions: async (id) => (await client.GET('/store/carts/{id}/shipping-options', { params: { path: { id } } })).data,
+      setShippingMethod: async (id, shipping_option_id) =>
+        (await client.POST('/store/carts/{id}/shipping-method', { params: { path: { id } }, body: { shipping_option_id } })).cart,
+      setPayment: async (id, body, options = {}) =>
+        (await client.POST('/store/carts/{id}/payment', { params: { path: { id }, header: idempotencyHeader(options) }, body })).cart,
+      confirmPayment: async (id, body = {}, options = {}) =>
+        (await client.POST('/store/carts/{id}/payment/confirm', { params: { path: { id }, header: idempotencyHeader(options) }, body })).order,
+      complete: async (id, options = {}) => (await client.POST('/store/carts/{id}/complete', { params: { path: { id }, header: idempotencyHeader(options) } })).order,
+    },
+    orders: {
+      get: async (id, orderToken) => (await client.GET('/store/orders/{id}', { params: { path: { id }, header: { 'x-order-token': orderToken } } })).order,
+    },
   }
+}
+
+function idempotencyHeader(options: IdempotentCallOptions): { 'idempotency-key'?: string } {
+  return options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}
 }

@@ -41,3 +41,24 @@ export type AdminProductListQuery = QueryOf<'adminListProducts'>
 export type AdminProductPage = JsonOf<'adminListProducts', 200>
 /** What `POST /admin/auth/login` answers: the bearer token, its expiry and the user. */
 export type AdminSession = JsonOf<'adminLogin', 200>
+
+/** A cart with every total computed by the server (`items`, `subtotal`, `tax_total`, `total`, ...). */
+export type Cart = Schemas['Cart']
+/** One line of a cart. */
+export type CartItem = Schemas['CartItem']
+/** A postal address as carts and orders hold it. */
+export type Address = Schemas['Address']
+/** A shipping option priced for one cart. */
+export type ShippingOptionQuote = Schemas['ShippingOptionQuote']
+/** A placed order; `number` is human-readable, `order_token` reads it as a guest. */
+export type Order = Schemas['Order']
+/** The body of `POST /store/carts`. */
+export type CartCreateInput = Schemas['CartCreateInput']
+/** The body of `PATCH /store/carts/{id}`. */
+export type CartUpdateInput = Schemas['CartUpdateInput']
+/** The body of `POST /store/carts/{id}/line-items`. */
+export type CartLineAddInput = Schemas['CartLineAddInput']
+/** The body of `POST /store/carts/{id}/payment`. */
+export type CartPaymentInput = Schemas['CartPaymentInput']
+/** The body of `POST /store/carts/{id}/payment/confirm`. */
+export type CartPaymentConfirmInput = Schemas['CartPaymentConfirmInput']

@@ -1,3 +1,4 @@
+import { addLine, completeCart, createCart, createRegion, createShippingOption, createTaxRate, ensureChannelStockLocation, ensureDefaultChannel, setPaymentSession, setShippingMethod, setStockLevel, updateCart } from '@kassa/core'
 import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
@@ -8,6 +9,8 @@ export interface ValidRequest {
   path?: Record<string, string>
   query?: Record<string, string | string[]>
   body?: unknown
+  /** Headers the operation needs besides its credentials (an order token). */
+  headers?: Record<string, string>
 }
 
 /** Real records, so that a path parameter is never the reason a request fails. */
@@ -22,6 +25,19 @@ export interface Fixtures {
   /** The default sales channel, and a stock location of no channel. */
   inventory: { channelId: string; locationId: string }
   regions: RegionFixtures
+  checkout: {
+    regionId: string
+    shippingOptionId: string
+    /** An open cart with one line, an address and a shipping method. */
+    cartId: string
+    lineId: string
+    /** A line that the delete request removes. */
+    doomedLine: { cartId: string; lineId: string }
+    /** Carts ready to complete, and one waiting for a payment confirmation. */
+    completeCartId: string
+    confirmCartId: string
+    order: { id: string; token: string }
+  }
 }
 
 export async function createFixtures(api: TestApi): Promise<Fixtures> {
@@ -55,7 +71,9 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
   const { product: doomed } = await post<{ product: { id: string } }>('/admin/products', { title: 'Fixture doomed' })
   const variant = (sku: string) => product.variants.find((v) => v.sku === sku)!.id
   const inventory = await createInventoryFixtures(api)
+  const checkout = await createCheckoutFixtures(api, variant('FIX-S'))
   return {
+    checkout,
     product: { id: product.id, handle: product.handle, variantId: variant('FIX-S'), spareVariantId: variant('FIX-M') },
     optionProduct: { id: optionProduct.id, optionId: optionProduct.options[0]!.id },
     doomedProductId: doomed.id,
@@ -66,6 +84,56 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     inventory,
     regions: await createRegionFixtures(api),
   }
+}
+
+/** Carts in every state the checkout operations need, made through the engine. */
+async function createCheckoutFixtures(api: TestApi, variantId: string): Promise<Fixtures['checkout']> {
+  const { channel } = await ensureDefaultChannel(api.commerce.ctx())
+  const ctx = api.commerce.ctx({ type: 'guest' }, channel)
+  const location = await ensureChannelStockLocation(ctx, channel.id)
+  await setStockLevel(ctx, variantId, location.id, { stocked_quantity: 100 })
+  const region = await createRegion(ctx, { name: 'Fixture region', currency_code: 'EUR', tax_inclusive: true, countries: ['nl'] })
+  await createTaxRate(ctx, region.id, { name: 'BTW', rate_bps: 2100 })
+  const option = await createShippingOption(ctx, { region_id: region.id, name: 'Fixture post', price_type: 'flat', amount: 495 })
+  const ready = async (token = 'tok_ok') => {
+    const cart = await createCart(ctx, { region_id: region.id, email: 'fixture@example.com' })
+    await addLine(ctx, cart.id, { variant_id: variantId, quantity: 1 })
+    await updateCart(ctx, cart.id, { shipping_address: { ...address } })
+    await setShippingMethod(ctx, cart.id, option.id)
+    const paid = await setPaymentSession(ctx, cart.id, { provider_id: 'test', data: { token } })
+    return { cartId: paid.id, lineId: paid.items[0]!.id }
+  }
+  const open = await ready()
+  const doomed = await ready()
+  const complete = await ready()
+  const confirm = await ready('tok_3ds')
+  await completeCart(ctx, confirm.cartId).catch((error: { code?: string }) => {
+    if (error.code !== 'payment.requires_action') throw error
+  })
+  const placed = await completeCart(ctx, (await ready()).cartId)
+  return {
+    regionId: region.id,
+    shippingOptionId: option.id,
+    cartId: open.cartId,
+    lineId: open.lineId,
+    doomedLine: doomed,
+    completeCartId: complete.cartId,
+    confirmCartId: confirm.cartId,
+    order: { id: placed.id, token: placed.order_token },
+  }
+}
+
+const address = {
+  first_name: 'Anna',
+  last_name: 'de Vries',
+  company: 'Fixture BV',
+  address_1: 'Keizersgracht 1',
+  address_2: 'Tweede etage',
+  city: 'Amsterdam',
+  postal_code: '1015 CJ',
+  province: 'NH',
+  country_code: 'nl',
+  phone: '+31 20 123 4567',
 }
 
 async function createInventoryFixtures(api: TestApi): Promise<Fixtures['inventory']> {
@@ -108,6 +176,19 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   storeGetCategory: (f) => ({ path: { handle: f.category.handle }, query: { locale: 'en' } }),
 
   adminLogin: () => ({ body: { ...ADMIN } }),
+
+  storeCreateCart: (f) => ({ body: { region_id: f.checkout.regionId, email: 'buyer@example.com' } }),
+  storeGetCart: (f) => ({ path: { id: f.checkout.cartId } }),
+  storeUpdateCart: (f) => ({ path: { id: f.checkout.cartId }, body: { email: 'buyer@example.com', shipping_address: { ...address }, billing_address: { ...address } } }),
+  storeAddCartLine: (f) => ({ path: { id: f.checkout.cartId }, body: { variant_id: f.product.variantId, quantity: 1 } }),
+  storeUpdateCartLine: (f) => ({ path: { id: f.checkout.cartId, line_id: f.checkout.lineId }, body: { quantity: 2 } }),
+  storeDeleteCartLine: (f) => ({ path: { id: f.checkout.doomedLine.cartId, line_id: f.checkout.doomedLine.lineId } }),
+  storeListCartShippingOptions: (f) => ({ path: { id: f.checkout.cartId } }),
+  storeSetCartShippingMethod: (f) => ({ path: { id: f.checkout.cartId }, body: { shipping_option_id: f.checkout.shippingOptionId } }),
+  storeSetCartPayment: (f) => ({ path: { id: f.checkout.cartId }, body: { provider_id: 'test', data: { token: 'tok_ok' } } }),
+  storeConfirmCartPayment: (f) => ({ path: { id: f.checkout.confirmCartId }, body: { data: { three_d_secure: 'passed' } } }),
+  storeCompleteCart: (f) => ({ path: { id: f.checkout.completeCartId } }),
+  storeGetOrder: (f) => ({ path: { id: f.checkout.order.id }, headers: { 'x-order-token': f.checkout.order.token } }),
 
   adminListProducts: () => ({ query: { status: 'published', q: 'shirt', limit: '5' } }),
   adminCreateProduct: (f) => ({
@@ -193,6 +274,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   }),
   adminDeleteCategory: (f) => ({ path: { id: f.doomedCategoryId } }),
   adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
+  ...REGION_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -201,7 +283,6 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminBatchStock: (f) => ({
     body: { items: [{ sku: 'FIX-S', stocked_quantity: 100, location_id: f.inventory.locationId, prices: [{ currency_code: 'EUR', amount: 2500 }] }] },
   }),
-  ...REGION_REQUESTS,
 }
 
 const commaList = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}v${i}`).join(',')
@@ -250,6 +331,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   adminUpdateCollection: [duplicateLocale(), manyKeys(['metadata'])],
   adminCreateCategory: [duplicateLocale(), manyKeys(['metadata'])],
   adminUpdateCategory: [duplicateLocale(), manyKeys(['metadata'])],
+  ...REGION_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),
@@ -258,5 +340,4 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
     { ...bodyCase('an unknown location', ['items', 0, 'location_id'], 'sloc_nope'), expect: { path: 'items.0.location_id', code: 'not_found' } },
     bodyCase('two prices in one currency', ['items', 0, 'prices'], [{ currency_code: 'EUR', amount: 1 }, { currency_code: 'eur', amount: 2 }], 'items.0.prices.1.currency_code'),
   ],
-  ...REGION_SEMANTIC_CASES,
 }

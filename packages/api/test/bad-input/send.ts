@@ -63,7 +63,7 @@ export function send(api: TestApi, op: GeneratedOperation, request: PreparedRequ
   for (const [name, value] of Object.entries(request.query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) search.append(name, v)
   }
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...request.headers }
   if (op.auth === 'store') headers['x-publishable-api-key'] = api.publishableKey
   if (op.auth === 'admin') headers.authorization = `Bearer ${api.adminToken}`
   const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))

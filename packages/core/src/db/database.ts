@@ -5,6 +5,9 @@ import type { InventoryTables } from '../inventory/inventory.table.js'
 import type { RegionTables } from '../regions/region.table.js'
 import type { ShippingTables } from '../shipping/shipping.table.js'
 import type { TaxTables } from '../tax/tax.table.js'
+import type { CartTables } from '../cart/cart.table.js'
+import type { IdempotencyTables } from '../idempotency/idempotency.table.js'
+import type { OrderTables } from '../orders/order.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
-export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, InventoryTables {}
+export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables {}

@@ -7,6 +7,8 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'unavailable'
+  | 'payment_required'
+  | 'unprocessable'
 
 /** One field that failed validation. */
 export interface FieldError {

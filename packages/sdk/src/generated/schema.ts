@@ -170,6 +170,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a cart in a region (the key's sales channel) */
+        post: operations["storeCreateCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cart with its totals */
+        get: operations["storeGetCart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the email and addresses (countries must be the region's) */
+        patch: operations["storeUpdateCart"];
+        trace?: never;
+    };
+    "/store/carts/{id}/line-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a variant (adding one the cart holds adds to its line) */
+        post: operations["storeAddCartLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/line-items/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a line */
+        delete: operations["storeDeleteCartLine"];
+        options?: never;
+        head?: never;
+        /** Change a line's quantity */
+        patch: operations["storeUpdateCartLine"];
+        trace?: never;
+    };
+    "/store/carts/{id}/shipping-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shipping options that can ship the cart to its address, priced for it */
+        get: operations["storeListCartShippingOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/shipping-method": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a shipping option */
+        post: operations["storeSetCartShippingMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create (or replace) the cart's payment session with a provider token; card data never reaches Kassa */
+        post: operations["storeSetCartPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/payment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a payment that answered payment.requires_action, and complete the cart */
+        post: operations["storeConfirmCartPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place the order: reserve stock, authorize the payment, write the order (idempotent)
+         * @description Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. A failed completion charges nothing and holds no stock.
+         */
+        post: operations["storeCompleteCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order, for the guest holding its token (header x-order-token) */
+        get: operations["storeGetOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/auth/login": {
         parameters: {
             query?: never;
@@ -714,6 +889,193 @@ export interface components {
             tax_inclusive: boolean;
             /** @description ISO 3166-1 alpha-2, lowercase */
             countries: string[];
+        };
+        Cart: {
+            id: string;
+            region_id: string;
+            sales_channel_id: string;
+            /** @enum {string} */
+            status: "open" | "completing" | "requires_action" | "completed";
+            email: string | null;
+            currency_code: string;
+            tax_inclusive: boolean;
+            shipping_address: components["schemas"]["Address"];
+            billing_address: components["schemas"]["Address"];
+            items: components["schemas"]["CartItem"][];
+            shipping_method: components["schemas"]["ShippingMethod"];
+            payment_session: {
+                id: string;
+                provider_id: string;
+                /** @enum {string} */
+                status: "pending" | "requires_action" | "authorized" | "awaiting" | "declined" | "canceled";
+            } | null;
+            promotions: {
+                code: string;
+                applied: boolean;
+                reason?: string;
+            }[];
+            subtotal: number;
+            discount_total: number;
+            shipping_total: number;
+            shipping_tax_total: number;
+            /** @description How much of the total is tax (tax-inclusive regions) or is added as tax */
+            tax_total: number;
+            total: number;
+            order_id: string | null;
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Address: {
+            first_name: string;
+            last_name: string;
+            company: string | null;
+            address_1: string;
+            address_2: string | null;
+            city: string;
+            postal_code: string;
+            province: string | null;
+            /** @description ISO 3166-1 alpha-2, lowercase */
+            country_code: string;
+            phone: string | null;
+        } | null;
+        CartItem: {
+            id: string;
+            variant_id: string;
+            product_id: string;
+            product_title: string;
+            variant_title: string;
+            sku: string | null;
+            thumbnail: string | null;
+            quantity: number;
+            /** @description As the region shows prices: tax included in a tax-inclusive region */
+            unit_price: number;
+            subtotal: number;
+            discount_total: number;
+            tax_lines: components["schemas"]["TaxLine"][];
+            tax_total: number;
+            total: number;
+        };
+        TaxLine: {
+            rate_id: string | null;
+            name: string;
+            /** @description 2100 is 21% */
+            rate_bps: number;
+            amount: number;
+        };
+        ShippingMethod: {
+            shipping_option_id: string;
+            name: string;
+            provider_id: string;
+            amount: number;
+            tax_lines: components["schemas"]["TaxLine"][];
+        } | null;
+        CartCreateInput: {
+            region_id: string;
+            /** Format: email */
+            email?: string;
+        };
+        CartUpdateInput: {
+            /** Format: email */
+            email?: string;
+            shipping_address?: {
+                first_name: string;
+                last_name: string;
+                company?: string | null;
+                address_1: string;
+                address_2?: string | null;
+                city: string;
+                postal_code: string;
+                province?: string | null;
+                country_code: string;
+                phone?: string | null;
+            };
+            billing_address?: {
+                first_name: string;
+                last_name: string;
+                company?: string | null;
+                address_1: string;
+                address_2?: string | null;
+                city: string;
+                postal_code: string;
+                province?: string | null;
+                country_code: string;
+                phone?: string | null;
+            } | null;
+        };
+        CartLineAddInput: {
+            variant_id: string;
+            quantity: number;
+        };
+        CartLineUpdateInput: {
+            quantity: number;
+        };
+        ShippingOptionQuote: {
+            id: string;
+            name: string;
+            amount: number;
+            provider_id: string;
+        };
+        CartShippingMethodInput: {
+            shipping_option_id: string;
+        };
+        CartPaymentInput: {
+            provider_id: string;
+            data?: {
+                token?: string;
+            };
+        };
+        Order: {
+            id: string;
+            /** @description Human-readable, sequential per store from 1001 */
+            number: number;
+            cart_id: string;
+            sales_channel_id: string;
+            region_id: string;
+            /** @enum {string} */
+            status: "pending" | "completed" | "canceled";
+            email: string;
+            currency_code: string;
+            tax_inclusive: boolean;
+            shipping_address: components["schemas"]["Address"];
+            billing_address: components["schemas"]["Address"];
+            shipping_method: components["schemas"]["ShippingMethod"];
+            items: {
+                id: string;
+                variant_id: string;
+                product_id: string;
+                product_title: string;
+                variant_title: string;
+                sku: string | null;
+                quantity: number;
+                unit_price: number;
+                subtotal: number;
+                discount_total: number;
+                tax_lines: components["schemas"]["TaxLine"][];
+                tax_total: number;
+                total: number;
+            }[];
+            subtotal: number;
+            discount_total: number;
+            shipping_total: number;
+            tax_total: number;
+            total: number;
+            payment: {
+                provider_id: string;
+                /** @enum {string} */
+                status: "authorized" | "awaiting" | "captured" | "refunded" | "canceled";
+            };
+            /** @description Send as x-order-token to read the order as a guest */
+            order_token: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CartPaymentConfirmInput: {
+            data?: {
+                [key: string]: string | number | boolean | null;
+            };
         };
         AdminLoginInput: {
             /** Format: email */
@@ -1684,6 +2046,922 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeCreateCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new cart */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeGetCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeUpdateCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, region.country_not_in_region */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "region.country_not_in_region";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
+                    };
+                };
+            };
+        };
+    };
+    storeAddCartLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartLineAddInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, cart.variant_not_priced, cart.too_many_lines */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "cart.variant_not_priced" | "cart.too_many_lines";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, variant.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "variant.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress, resource.conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "resource.conflict";
+                    };
+                };
+            };
+        };
+    };
+    storeDeleteCartLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, cart.line_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "cart.line_not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
+                    };
+                };
+            };
+        };
+    };
+    storeUpdateCartLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartLineUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, cart.line_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "cart.line_not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
+                    };
+                };
+            };
+        };
+    };
+    storeListCartShippingOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shipping options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ShippingOptionQuote"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeSetCartShippingMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartShippingMethodInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, shipping_option.unavailable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "shipping_option.unavailable";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, shipping_option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "shipping_option.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
+                    };
+                };
+            };
+        };
+    };
+    storeSetCartPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body); see docs */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartPaymentInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, payment.provider_unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "payment.provider_unknown";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress, idempotency.in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "idempotency.in_progress";
+                    };
+                };
+            };
+            /** @description Error: idempotency.key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key_reused";
+                    };
+                };
+            };
+        };
+    };
+    storeConfirmCartPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body); see docs */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartPaymentConfirmInput"];
+            };
+        };
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, payment.provider_unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "payment.provider_unknown";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: payment.declined, payment.requires_action */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payment.declined" | "payment.requires_action";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, idempotency.in_progress, payment.nothing_to_confirm */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "idempotency.in_progress" | "payment.nothing_to_confirm";
+                    };
+                };
+            };
+            /** @description Error: idempotency.key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key_reused";
+                    };
+                };
+            };
+        };
+    };
+    storeCompleteCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body); see docs */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, payment.provider_unknown, cart.incomplete */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "payment.provider_unknown" | "cart.incomplete";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: payment.declined, payment.requires_action */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payment.declined" | "payment.requires_action";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, idempotency.in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "idempotency.in_progress";
+                    };
+                };
+            };
+            /** @description Error: idempotency.key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.key_reused";
+                    };
+                };
+            };
+        };
+    };
+    storeGetOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-order-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: order.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "order.not_found";
                     };
                 };
             };

@@ -1,0 +1,122 @@
+import { z } from '@hono/zod-openapi'
+
+const money = z.number().int()
+export const TaxLineSchema = z
+  .object({ rate_id: z.string().nullable(), name: z.string(), rate_bps: z.number().openapi({ description: '2100 is 21%' }), amount: money })
+  .openapi('TaxLine')
+export const AddressSchema = z
+  .object({
+    first_name: z.string(),
+    last_name: z.string(),
+    company: z.string().nullable(),
+    address_1: z.string(),
+    address_2: z.string().nullable(),
+    city: z.string(),
+    postal_code: z.string(),
+    province: z.string().nullable(),
+    country_code: z.string().openapi({ description: 'ISO 3166-1 alpha-2, lowercase' }),
+    phone: z.string().nullable(),
+  })
+  .openapi('Address')
+export const ShippingMethodSchema = z
+  .object({ shipping_option_id: z.string(), name: z.string(), provider_id: z.string(), amount: money, tax_lines: z.array(TaxLineSchema) })
+  .openapi('ShippingMethod')
+
+const CartItemSchema = z
+  .object({
+    id: z.string(),
+    variant_id: z.string(),
+    product_id: z.string(),
+    product_title: z.string(),
+    variant_title: z.string(),
+    sku: z.string().nullable(),
+    thumbnail: z.string().nullable(),
+    quantity: z.number().int(),
+    unit_price: money.openapi({ description: 'As the region shows prices: tax included in a tax-inclusive region' }),
+    subtotal: money,
+    discount_total: money,
+    tax_lines: z.array(TaxLineSchema),
+    tax_total: money,
+    total: money,
+  })
+  .openapi('CartItem')
+
+export const CartSchema = z
+  .object({
+    id: z.string(),
+    region_id: z.string(),
+    sales_channel_id: z.string(),
+    status: z.enum(['open', 'completing', 'requires_action', 'completed']),
+    email: z.string().nullable(),
+    currency_code: z.string(),
+    tax_inclusive: z.boolean(),
+    shipping_address: AddressSchema.nullable(),
+    billing_address: AddressSchema.nullable(),
+    items: z.array(CartItemSchema),
+    shipping_method: ShippingMethodSchema.nullable(),
+    payment_session: z
+      .object({
+        id: z.string(),
+        provider_id: z.string(),
+        status: z.enum(['pending', 'requires_action', 'authorized', 'awaiting', 'declined', 'canceled']),
+      })
+      .nullable(),
+    promotions: z.array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().optional() })),
+    subtotal: money,
+    discount_total: money,
+    shipping_total: money,
+    shipping_tax_total: money,
+    tax_total: money.openapi({ description: 'How much of the total is tax (tax-inclusive regions) or is added as tax' }),
+    total: money,
+    order_id: z.string().nullable(),
+    completed_at: z.string().nullable(),
+    created_at: z.string().openapi({ format: 'date-time' }),
+    updated_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Cart')
+
+export const ShippingQuoteSchema = z
+  .object({ id: z.string(), name: z.string(), amount: money, provider_id: z.string() })
+  .openapi('ShippingOptionQuote')
+
+export const OrderSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int().openapi({ description: 'Human-readable, sequential per store from 1001' }),
+    cart_id: z.string(),
+    sales_channel_id: z.string(),
+    region_id: z.string(),
+    status: z.enum(['pending', 'completed', 'canceled']),
+    email: z.string(),
+    currency_code: z.string(),
+    tax_inclusive: z.boolean(),
+    shipping_address: AddressSchema,
+    billing_address: AddressSchema.nullable(),
+    shipping_method: ShippingMethodSchema,
+    items: z.array(
+      z.object({
+        id: z.string(),
+        variant_id: z.string(),
+        product_id: z.string(),
+        product_title: z.string(),
+        variant_title: z.string(),
+        sku: z.string().nullable(),
+        quantity: z.number().int(),
+        unit_price: money,
+        subtotal: money,
+        discount_total: money,
+        tax_lines: z.array(TaxLineSchema),
+        tax_total: money,
+        total: money,
+      }),
+    ),
+    subtotal: money,
+    discount_total: money,
+    shipping_total: money,
+    tax_total: money,
+    total: money,
+    payment: z.object({ provider_id: z.string(), status: z.enum(['authorized', 'awaiting', 'captured', 'refunded', 'canceled']) }),
+    order_token: z.string().openapi({ description: 'Send as x-order-token to read the order as a guest' }),
+    created_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Order')

@@ -1,0 +1,17 @@
+export * from './cart.js'
+export * from './cart.service.js'
+export { buildCart, isSellable } from './cart-view.js'
+export { abandonPendingPayment, cancelQuietly } from './cart-release.js'
+export { findPaymentProvider } from './payment-provider.js'
+export {
+  findCartRow,
+  findCartLines,
+  findPaymentSession,
+  moveCartStatus,
+  replacePaymentSession,
+  updatePaymentSession,
+  type CartRow,
+  type CartLineRow,
+  type PaymentSessionRow,
+} from './cart.repository.js'
+export type { CartStatus, PaymentSessionStatus } from './cart.table.js'

@@ -1,0 +1,3 @@
+export * from './order.js'
+export * from './order.service.js'
+export type { OrderStatus, OrderPaymentStatus } from './order.table.js'

@@ -1,0 +1,151 @@
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Database } from '../db/database.js'
+import { jsonArrayFrom, parseJson, toIso, toJson } from '../db/dialect.js'
+import type { Order, OrderItem } from './order.js'
+import type { OrderTable } from './order.table.js'
+
+type Db = Kysely<Database>
+
+/**
+ * The next order number, taken by one atomic increment of the counter row: concurrent orders, in
+ * one process or several, each get their own, and a rolled-back order gives its number back.
+ */
+export async function takeOrderNumber(db: Db): Promise<number> {
+  const row = await db
+    .updateTable('order_counter')
+    .set({ last_number: sql`last_number + 1` })
+    .where('id', '=', 'default')
+    .returning('last_number')
+    .executeTakeFirstOrThrow()
+  return Number(row.last_number)
+}
+
+export async function insertOrder(db: Db, order: Order, paymentRef: string | null): Promise<void> {
+  await db
+    .insertInto('order')
+    .values({
+      id: order.id,
+      number: order.number,
+      cart_id: order.cart_id,
+      sales_channel_id: order.sales_channel_id,
+      region_id: order.region_id,
+      status: order.status,
+      email: order.email,
+      currency_code: order.currency_code,
+      tax_inclusive: order.tax_inclusive,
+      shipping_address: toJson(order.shipping_address),
+      billing_address: order.billing_address && toJson(order.billing_address),
+      shipping_method: toJson(order.shipping_method),
+      subtotal: order.subtotal,
+      discount_total: order.discount_total,
+      shipping_total: order.shipping_total,
+      tax_total: order.tax_total,
+      total: order.total,
+      payment_provider_id: order.payment.provider_id,
+      payment_status: order.payment.status,
+      payment_ref: paymentRef,
+      order_token: order.order_token,
+      created_at: order.created_at,
+      updated_at: order.created_at,
+    })
+    .execute()
+  if (!order.items.length) return
+  await db
+    .insertInto('order_line')
+    .values(
+      order.items.map((item, position) => ({
+        id: item.id,
+        order_id: order.id,
+        variant_id: item.variant_id,
+        product_id: item.product_id,
+        product_title: item.product_title,
+        variant_title: item.variant_title,
+        sku: item.sku,
+        position,
+        quantity: item.quantity,
+        unit_price: item.unit_price,
+        subtotal: item.subtotal,
+        discount_total: item.discount_total,
+        tax_total: item.tax_total,
+        total: item.total,
+        tax_lines: toJson(item.tax_lines),
+      })),
+    )
+    .execute()
+}
+
+/** An order with its lines, in one round trip. */
+export async function findOrder(db: Db, where: { id?: string; cartId?: string }): Promise<Order | undefined> {
+  let query = db
+    .selectFrom('order as o')
+    .selectAll('o')
+    .select((eb) =>
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('order_line as l')
+          .select([
+            'l.id',
+            'l.variant_id',
+            'l.product_id',
+            'l.product_title',
+            'l.variant_title',
+            'l.sku',
+            'l.quantity',
+            'l.unit_price',
+            'l.subtotal',
+            'l.discount_total',
+            'l.tax_lines',
+            'l.tax_total',
+            'l.total',
+          ])
+          .whereRef('l.order_id', '=', 'o.id')
+          .orderBy('l.position'),
+      ).as('items'),
+    )
+  if (where.id) query = query.where('o.id', '=', where.id)
+  if (where.cartId) query = query.where('o.cart_id', '=', where.cartId)
+  const row = await query.executeTakeFirst()
+  return row && toOrder(row)
+}
+
+function toOrder(row: Selectable<OrderTable> & { items: unknown }): Order {
+  const items = parseJson<Record<string, unknown>[]>(row.items, [])
+  return {
+    id: row.id,
+    number: Number(row.number),
+    cart_id: row.cart_id,
+    sales_channel_id: row.sales_channel_id,
+    region_id: row.region_id,
+    status: row.status,
+    email: row.email,
+    currency_code: row.currency_code,
+    tax_inclusive: Boolean(row.tax_inclusive),
+    shipping_address: parseJson(row.shipping_address, null as never),
+    billing_address: parseJson(row.billing_address, null),
+    shipping_method: parseJson(row.shipping_method, null as never),
+    items: items.map((i): OrderItem => ({
+      id: String(i.id),
+      variant_id: String(i.variant_id),
+      product_id: String(i.product_id),
+      product_title: String(i.product_title),
+      variant_title: String(i.variant_title),
+      sku: (i.sku as string | null) ?? null,
+      quantity: Number(i.quantity),
+      unit_price: Number(i.unit_price),
+      subtotal: Number(i.subtotal),
+      discount_total: Number(i.discount_total),
+      tax_lines: parseJson(i.tax_lines, []),
+      tax_total: Number(i.tax_total),
+      total: Number(i.total),
+    })),
+    subtotal: Number(row.subtotal),
+    discount_total: Number(row.discount_total),
+    shipping_total: Number(row.shipping_total),
+    tax_total: Number(row.tax_total),
+    total: Number(row.total),
+    payment: { provider_id: row.payment_provider_id, status: row.payment_status },
+    order_token: row.order_token,
+    created_at: toIso(row.created_at),
+  }
+}
