@@ -60,6 +60,8 @@ export const API_LEVEL_CODES: readonly ApiLevelCode[] = [
   { code: 'request.too_large', status: 413, meaning: 'The request body is larger than 1 MB.' },
   { code: 'media.not_found', status: 404, meaning: 'No file under `/media/` with that key (or no demo image of that name).' },
   { code: 'database.unavailable', status: 503, meaning: '`GET /ready`: the database does not answer.' },
+  { code: 'payment.webhook_provider_unknown', status: 404, meaning: '`POST /hooks/payments/{provider_id}`: no payment provider with that id takes webhooks.' },
+  { code: 'payment.webhook_invalid', status: 401, meaning: '`POST /hooks/payments/{provider_id}`: the signature over the raw body does not verify; nothing was read from it.' },
   { code: 'http.<status>', status: '4xx', meaning: 'Any other refusal at the HTTP level (for example `http.405`); the status is the one in the code.' },
 ]
 

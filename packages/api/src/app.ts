@@ -17,6 +17,7 @@ import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
+import { paymentHookRoutes } from './routes/payment-hooks.js'
 import { systemRoutes } from './routes/system.js'
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
 
   app.route('/', systemRoutes())
+  app.route('/', paymentHookRoutes())
 
   const store = newApp()
   store.use('*', storeAuth(commerce))

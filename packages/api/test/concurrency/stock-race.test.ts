@@ -37,7 +37,7 @@ async function startServer(): Promise<Server> {
   // A clean environment: the test runner's NODE_OPTIONS loaders must not wrap the server.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')))
   const child = spawn(process.execPath, [bin, 'start'], {
-    env: { ...env, DATABASE_URL: dbUrl, KASSA_DATA_DIR: dataDir, KASSA_DEMO: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...env, DATABASE_URL: dbUrl, KASSA_DATA_DIR: dataDir, KASSA_DEMO: '', KASSA_TEST_PAYMENTS: '1', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   })
   return new Promise((resolve, reject) => {
     let out = ''

@@ -12,6 +12,12 @@ describe('resolveConfig', () => {
     expect(resolveConfig({}, { DATABASE_URL: 'postgres://x/y', KASSA_DEMO: '1' }).demo).toBe(true)
   })
 
+  it('enables the test payment provider in demo mode only, unless asked', () => {
+    expect(resolveConfig({}, {}).testPayments).toBe(true)
+    expect(resolveConfig({}, { DATABASE_URL: 'postgres://x/y' }).testPayments).toBe(false)
+    expect(resolveConfig({}, { DATABASE_URL: 'postgres://x/y', KASSA_TEST_PAYMENTS: '1' }).testPayments).toBe(true)
+  })
+
   it('treats empty variables as unset and lets env win over the file', () => {
     expect(resolveConfig({}, { DATABASE_URL: '', KASSA_DEMO: '' })).toMatchObject({ embedded: true, demo: true })
     expect(resolveConfig({ port: 8000 }, { PORT: '7000' }).port).toBe(7000)

@@ -26,6 +26,11 @@ export interface KassaConfig {
   /** Providers to register beside (or instead of) the built-in ones, by kind and id. */
   providers?: Provider[]
   plugins?: KassaPlugin[]
+  /**
+   * Register the built-in `test` payment provider (tokens `tok_ok`, `tok_declined`, `tok_3ds`).
+   * Env `KASSA_TEST_PAYMENTS=1`; default: on in demo mode only, so a live shop never accepts it.
+   */
+  testPayments?: boolean
   /** pino log level (env `LOG_LEVEL`, default `info`). */
   logLevel?: string
 }
@@ -80,5 +85,6 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     providers: config.providers ?? [],
     plugins: config.plugins ?? [],
     logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
+    testPayments: env.KASSA_TEST_PAYMENTS !== undefined ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true' : (config.testPayments ?? demo),
   }
 }

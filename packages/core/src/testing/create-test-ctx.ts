@@ -22,7 +22,7 @@ export async function createTestCommerce(config: KassaConfig = {}): Promise<Comm
   const dataDir = mkdtempSync(join(tmpdir(), 'kassa-test-'))
   const cleanupDir = async () => rmSync(dataDir, { recursive: true, force: true })
   if (testDialect === 'sqlite') {
-    return createCommerce(resolveConfig({ demo: false, ...config, dataDir, databaseUrl: join(dataDir, 'test.sqlite') }), {
+    return createCommerce(resolveConfig({ demo: false, testPayments: true, ...config, dataDir, databaseUrl: join(dataDir, 'test.sqlite') }), {
       clock: steppingClock(),
       onClose: cleanupDir,
     })
@@ -32,7 +32,7 @@ export async function createTestCommerce(config: KassaConfig = {}): Promise<Comm
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  return createCommerce(resolveConfig({ demo: false, ...config, dataDir, databaseUrl: testPostgresUrl }), {
+  return createCommerce(resolveConfig({ demo: false, testPayments: true, ...config, dataDir, databaseUrl: testPostgresUrl }), {
     schema,
     poolSize: 4,
     clock: steppingClock(),
