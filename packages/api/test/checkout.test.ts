@@ -1,4 +1,4 @@
-import type { Commerce } from '@kassa/core'
+import { type Commerce, listEvents } from '@kassa/core'
 import { createStoreClient, KassaApiError, type Order, type StoreClient } from '@kassa/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
@@ -51,6 +51,12 @@ async function reserved(commerce: Commerce, variantId: string): Promise<number> 
     .where('variant_id', '=', variantId)
     .executeTakeFirstOrThrow()
   return Number(row.reserved_quantity)
+}
+
+/** The order.placed events written for one cart. */
+async function placedEvents(cartId: string) {
+  const events = await listEvents(api.commerce.ctx(), { type: 'order.placed', limit: 10_000 })
+  return events.filter((e) => e.data.cart_id === cartId)
 }
 
 async function orderCount(cartId: string): Promise<number> {
@@ -153,6 +159,7 @@ describe('buying through the SDK', () => {
     const error = await rejection(store.carts.complete(cart.id))
     expect(error).toMatchObject({ status: 402, code: 'payment.declined' })
     expect(await orderCount(cart.id)).toBe(0)
+    expect(await placedEvents(cart.id)).toEqual([])
     expect(await reserved(api.commerce, shop.variants.mug)).toBe(before)
     expect((await store.carts.get(cart.id)).status).toBe('open')
     expect((await rejection(store.carts.complete(cart.id))).body).toMatchObject({ code: 'cart.incomplete', missing: ['payment'] })
@@ -217,6 +224,9 @@ describe('buying through the SDK', () => {
     expect(orders.length).toBeGreaterThan(0)
     expect(new Set(orders).size).toBe(1)
     for (const a of answers.filter((a) => a.status === 409)) expect(a.body.code).toBe('cart.completion_in_progress')
+    const events = await placedEvents(cart.id)
+    expect(events).toHaveLength(1)
+    expect(events[0]!.data).toMatchObject({ id: orders[0], cart_id: cart.id, currency_code: 'EUR' })
   })
 
   it('replays the first answer to an Idempotency-Key, refuses the key with another body (422) and runs again after a transient answer', async () => {

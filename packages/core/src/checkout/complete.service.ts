@@ -15,6 +15,7 @@ import {
 import { convertReservations, releaseReservations, RESERVATION_TTL_MS, reserveStock } from '../inventory/index.js'
 import type { PaymentProvider } from '../config/providers.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
+import { recordEvent } from '../events/event.service.js'
 import { parseInput } from '../kernel/validate.js'
 import { findOrderByCart, type Order, placeOrder, type PlaceOrderInput } from '../orders/index.js'
 import type { PaymentResult } from '../payments/index.js'
@@ -187,6 +188,9 @@ async function writeOrder(ctx: Ctx, { cart, payment }: Claimed, outcome: Payment
         throw CartErrors.completing(cart.id)
       }
       await updatePaymentSession(tx.db, payment.id, { status, provider_ref: providerRef, now })
+      // The events are part of the same transaction: an order never exists without them.
+      await recordEvent(tx, 'cart.completed', { cart_id: cart.id, order_id: order.id })
+      await recordEvent(tx, 'order.placed', orderPlacedPayload(order))
       return order
     })
   } catch (error) {
@@ -196,6 +200,20 @@ async function writeOrder(ctx: Ctx, { cart, payment }: Claimed, outcome: Payment
     if (providerRef) await cancelQuietly(ctx, payment.provider_id, providerRef)
     await giveUp(ctx, cart.id, payment.id, 'canceled')
     throw error
+  }
+}
+
+function orderPlacedPayload(order: Order): Record<string, unknown> {
+  return {
+    id: order.id,
+    number: order.number,
+    cart_id: order.cart_id,
+    sales_channel_id: order.sales_channel_id,
+    region_id: order.region_id,
+    email: order.email,
+    currency_code: order.currency_code,
+    total: order.total,
+    items: order.items.map((i) => ({ variant_id: i.variant_id, sku: i.sku, quantity: i.quantity, unit_price: i.unit_price, total: i.total })),
   }
 }
 

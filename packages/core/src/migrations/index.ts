@@ -5,6 +5,7 @@ import * as m0003 from './0003_search_price.js'
 import * as m0004 from './0004_regions_tax_shipping.js'
 import * as m0005 from './0005_inventory.js'
 import * as m0007 from './0007_carts_orders.js'
+import * as m0008 from './0008_event_outbox.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_regions_tax_shipping': m0004,
   '0005_inventory': m0005,
   '0007_carts_orders': m0007,
+  '0008_event_outbox': m0008,
 }

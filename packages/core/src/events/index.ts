@@ -1,0 +1,2 @@
+export { recordEvent, listEvents, type KassaEvent } from './event.service.js'
+export type { EventTables } from './event.table.js'
