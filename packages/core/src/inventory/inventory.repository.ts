@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.js'
-import { isPostgres, jsonArrayFrom, parseJson, toIso } from '../db/dialect.js'
+import { jsonArrayFrom, parseJson, toIso } from '../db/dialect.js'
 import type { InventoryLevel, StockLocation } from './inventory.js'
 
 type Db = Kysely<Database>
@@ -8,7 +8,8 @@ type Db = Kysely<Database>
 // Keeps every statement well below SQLite's bound-parameter limit.
 const CHUNK = 500
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+/** Splits a list so no statement carries more parameters than both databases accept. */
+export function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
@@ -183,24 +184,31 @@ export async function findLevelsByPair(db: Db, pairs: { variant_id: string; loca
   return found
 }
 
+type LevelInput = { variant_id: string; location_id: string; allow_backorder: boolean; stocked_quantity: number }
+
+/** Rows for levels that start with nothing reserved. */
+function newLevels(rows: LevelInput[], now: string) {
+  return rows.map((r) => ({
+    variant_id: r.variant_id,
+    location_id: r.location_id,
+    allow_backorder: r.allow_backorder,
+    stocked_quantity: r.stocked_quantity,
+    reserved_quantity: 0,
+    updated_at: now,
+  }))
+}
+
 /** Sets stocked quantities, creating levels as needed; reserved quantities stay as they are. */
 export async function upsertStocked(
   db: Db,
-  rows: { variant_id: string; location_id: string; allow_backorder: boolean; stocked_quantity: number }[],
+  rows: LevelInput[],
   now: string,
 ): Promise<void> {
   for (const part of chunks(rows)) {
     await db
       .insertInto('inventory_level')
       .values(
-        part.map((r) => ({
-          variant_id: r.variant_id,
-          location_id: r.location_id,
-          allow_backorder: r.allow_backorder,
-          stocked_quantity: r.stocked_quantity,
-          reserved_quantity: 0,
-          updated_at: now,
-        })),
+        newLevels(part, now),
       )
       .onConflict((oc) =>
         oc.columns(['variant_id', 'location_id']).doUpdateSet((eb) => ({
@@ -215,7 +223,7 @@ export async function upsertStocked(
 /** Creates levels that do not exist yet (stocked as given); existing ones are left alone. Returns how many were created. */
 export async function insertMissingLevels(
   db: Db,
-  rows: { variant_id: string; location_id: string; allow_backorder: boolean; stocked_quantity: number }[],
+  rows: LevelInput[],
   now: string,
 ): Promise<number> {
   let created = 0
@@ -223,14 +231,7 @@ export async function insertMissingLevels(
     const result = await db
       .insertInto('inventory_level')
       .values(
-        part.map((r) => ({
-          variant_id: r.variant_id,
-          location_id: r.location_id,
-          allow_backorder: r.allow_backorder,
-          stocked_quantity: r.stocked_quantity,
-          reserved_quantity: 0,
-          updated_at: now,
-        })),
+        newLevels(part, now),
       )
       .onConflict((oc) => oc.columns(['variant_id', 'location_id']).doNothing())
       .executeTakeFirst()
@@ -313,77 +314,6 @@ export async function findAvailabilityRows(db: Db, variantIds: string[], channel
   }
   return rows
 }
-
-// ---- reservations
-
-export interface ReservationRow {
-  id: string
-  variant_id: string
-  location_id: string
-  quantity: number
-}
-
-/** A cart's reservations not yet an order's; on PostgreSQL locked until the transaction ends. */
-export async function findOpenReservations(db: Db, cartId: string): Promise<ReservationRow[]> {
-  return db
-    .selectFrom('reservation')
-    .select(['id', 'variant_id', 'location_id', 'quantity'])
-    .where('cart_id', '=', cartId)
-    .where('order_id', 'is', null)
-    .$if(isPostgres(db), (qb) => qb.forUpdate())
-    .execute()
-}
-
-export async function deleteReservations(db: Db, ids: string[]): Promise<void> {
-  for (const part of chunks(ids)) await db.deleteFrom('reservation').where('id', 'in', part).execute()
-}
-
-export async function insertReservations(
-  db: Db,
-  rows: {
-    id: string
-    cart_id: string
-    variant_id: string
-    location_id: string
-    quantity: number
-    expires_at: string
-    created_at: string
-  }[],
-): Promise<void> {
-  for (const part of chunks(rows)) await db.insertInto('reservation').values(part).execute()
-}
-
-/** Deletes a cart's open reservations and returns them: each row is released by exactly one caller. */
-export async function deleteOpenReservations(db: Db, cartId: string): Promise<ReservationRow[]> {
-  return db
-    .deleteFrom('reservation')
-    .where('cart_id', '=', cartId)
-    .where('order_id', 'is', null)
-    .returning(['id', 'variant_id', 'location_id', 'quantity'])
-    .execute()
-}
-
-export async function deleteExpiredReservations(db: Db, now: string): Promise<ReservationRow[]> {
-  return db
-    .deleteFrom('reservation')
-    .where('order_id', 'is', null)
-    .where('expires_at', 'is not', null)
-    .where('expires_at', '<=', now)
-    .returning(['id', 'variant_id', 'location_id', 'quantity'])
-    .execute()
-}
-
-export async function markReservationsConverted(db: Db, cartId: string, orderId: string): Promise<number> {
-  const result = await db
-    .updateTable('reservation')
-    .set({ order_id: orderId, expires_at: null })
-    .where('cart_id', '=', cartId)
-    .where('order_id', 'is', null)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows)
-}
-
-// ---- prices (the batch sets them beside stock)
 
 export async function upsertPrices(
   db: Db,

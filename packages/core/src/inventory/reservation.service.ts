@@ -5,6 +5,7 @@ import { idSchema } from '../kernel/schemas.js'
 import { parseInput } from '../kernel/validate.js'
 import { InventoryErrors, type ReserveStockInput, type StockShortage } from './inventory.js'
 import * as repo from './inventory.repository.js'
+import * as reservations from './reservation.repository.js'
 
 const reserveSchema = z.strictObject({
   cart_id: idSchema,
@@ -38,7 +39,7 @@ export async function reserveStock(ctx: Ctx, rawInput: ReserveStockInput): Promi
     for (const item of input.items) wanted.set(item.variant_id, (wanted.get(item.variant_id) ?? 0) + item.quantity)
     const flags = await repo.findVariantFlags(tx.db, [...wanted.keys()])
     const locationId = await repo.findChannelLocationId(tx.db, input.channel_id)
-    const previous = await repo.findOpenReservations(tx.db, input.cart_id)
+    const previous = await reservations.findOpenReservations(tx.db, input.cart_id)
 
     // One net change per level: the old reservations are given back in the same statement that takes the new ones.
     const changes = new Map<string, LevelChange>()
@@ -85,11 +86,11 @@ export async function reserveStock(ctx: Ctx, rawInput: ReserveStockInput): Promi
       throw InventoryErrors.insufficient(shortages)
     }
 
-    await repo.deleteReservations(
+    await reservations.deleteReservations(
       tx.db,
       previous.map((r) => r.id),
     )
-    await repo.insertReservations(
+    await reservations.insertReservations(
       tx.db,
       ordered
         .filter((c) => c.after > 0)
@@ -121,7 +122,7 @@ async function reserveBackorder(ctx: Ctx, c: LevelChange, delta: number, now: st
 /** Gives back a cart's reservations that are not yet an order's; returns how many were released. */
 export async function releaseReservations(ctx: Ctx, cartId: string): Promise<number> {
   return inTransaction(ctx, async (tx) => {
-    const released = await repo.deleteOpenReservations(tx.db, cartId)
+    const released = await reservations.deleteOpenReservations(tx.db, cartId)
     await giveBack(tx, released)
     return released.length
   })
@@ -132,7 +133,7 @@ export async function releaseReservations(ctx: Ctx, cartId: string): Promise<num
  * fulfillment. Returns how many were converted (0 when none were left, e.g. swept after expiry).
  */
 export async function convertReservations(ctx: Ctx, cartId: string, orderId: string): Promise<number> {
-  return repo.markReservationsConverted(ctx.db, cartId, orderId)
+  return reservations.markReservationsConverted(ctx.db, cartId, orderId)
 }
 
 /**
@@ -141,13 +142,13 @@ export async function convertReservations(ctx: Ctx, cartId: string, orderId: str
  */
 export async function sweepExpiredReservations(ctx: Ctx): Promise<number> {
   return inTransaction(ctx, async (tx) => {
-    const expired = await repo.deleteExpiredReservations(tx.db, tx.now().toISOString())
+    const expired = await reservations.deleteExpiredReservations(tx.db, tx.now().toISOString())
     await giveBack(tx, expired)
     return expired.length
   })
 }
 
-async function giveBack(ctx: Ctx, reservations: repo.ReservationRow[]): Promise<void> {
+async function giveBack(ctx: Ctx, reservations: reservations.ReservationRow[]): Promise<void> {
   const totals = new Map<string, { variant_id: string; location_id: string; quantity: number }>()
   for (const r of reservations) {
     const key = `${r.variant_id} ${r.location_id}`
