@@ -9,8 +9,8 @@ import { captureResponse, measureCeiling } from './lib/ceiling.mjs'
 import { prepareCheckout, runBuyers } from './lib/checkout.mjs'
 import { coldStarts, freePort, get, prepareBundles, seed, startKassa } from './lib/kassa.mjs'
 import { fire, settle, warmUp } from './lib/load.mjs'
-import { createDatabase, dropDatabase, reachable } from './lib/postgres.mjs'
-import { hasTaskset, kill, pinSelf, rssMb, stop } from './lib/proc.mjs'
+import { createDatabase, dropDatabase, reachable, terminateBackends } from './lib/postgres.mjs'
+import { hasTaskset, kill, killAll, pinSelf, rssMb, stop } from './lib/proc.mjs'
 import { machineInfo, markdown, updateDoc } from './lib/report.mjs'
 
 const HELP = `Usage: npm run bench [-- options]    (node bench/run.mjs [options])
@@ -97,6 +97,20 @@ const result = {
 const began = Date.now()
 const log = (line) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`)
 
+// Ctrl-C or a kill: stop the servers and drop the databases this run made, then go.
+const databases = new Set()
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    log(`${signal}: cleaning up`)
+    await killAll()
+    if (!args.keep) {
+      for (const name of databases) await dropDatabase(name).catch(() => {})
+      rmSync(workDir, { recursive: true, force: true })
+    }
+    process.exit(130)
+  })
+}
+
 const bundles = await prepareBundles(workDir)
 for (const db of settings.dbs) {
   if (db === 'postgres') {
@@ -110,29 +124,39 @@ for (const db of settings.dbs) {
   for (const [index, products] of settings.sizes.entries()) {
     result.runs.push(await benchDatabase(db, products, { checkout: index === 0 }))
     if (!result.ceiling && result.captured) result.ceiling = await ceiling(result.captured)
+    writeResults({ complete: false })
   }
 }
 
-result.load_avg_end = loadavg().map((n) => Math.round(n * 100) / 100)
-delete result.captured
-const table = markdown(result)
-mkdirSync(join(root, 'bench/results'), { recursive: true })
-writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(result, null, 2) + '\n')
-writeFileSync(join(root, 'bench/results/latest.md'), table)
-if (!quick && !args.sizes && !args.duration && updateDoc(join(root, 'BENCHMARKS.md'), table)) log('BENCHMARKS.md updated')
+const table = writeResults({ complete: true })
+// Only a full run with the default settings stands for the project in BENCHMARKS.md.
+const defaults = !quick && !args.sizes && !args.duration && args.db === 'sqlite,postgres' && args.connections === '50'
+if (defaults && updateDoc(join(root, 'BENCHMARKS.md'), table)) log('BENCHMARKS.md updated')
 if (!args.keep) rmSync(workDir, { recursive: true, force: true })
 console.log(`\n${table}`)
+
+/** Writes what is measured so far: a run cut short still leaves its finished parts. */
+function writeResults({ complete }) {
+  const { captured: _captured, ...rest } = result
+  const written = { ...rest, complete, load_avg_end: loadavg().map((n) => Math.round(n * 100) / 100) }
+  const table = markdown(written)
+  mkdirSync(join(root, 'bench/results'), { recursive: true })
+  writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(written, null, 2) + '\n')
+  writeFileSync(join(root, 'bench/results/latest.md'), table)
+  return table
+}
 
 async function benchDatabase(db, products, { checkout }) {
   log(`${db}, ${products} products: seeding`)
   const dataDir = join(workDir, `${db}-${products}`)
   mkdirSync(dataDir, { recursive: true })
   const database = db === 'postgres' ? await createDatabase(products) : null
+  if (database) databases.add(database.name)
   const url = database?.url ?? join(dataDir, 'kassa.sqlite')
   const run = { db, products }
   try {
     // The service path is the honest one; above a few thousand products only bulk inserts fit the time.
-    run.seed = seed(bundles.seeder, { url, dataDir, products, path: products <= 1000 && !quick ? 'service' : 'bulk' })
+    run.seed = await seed(bundles.seeder, { url, dataDir, products, path: products <= 1000 && !quick ? 'service' : 'bulk' })
     log(`seeded in ${(run.seed.products_ms / 1000).toFixed(1)} s; starting`)
     const options = { bundle: bundles.server, dataDir, databaseUrl: database?.url, core: serverCore }
     // The first start also creates the demo admin; cold starts are timed after it, on an existing database.
@@ -164,7 +188,10 @@ async function benchDatabase(db, products, { checkout }) {
       `cold start: median ${run.cold_start.median} ms (${run.cold_start.samples.join(', ')}), /ready after ${run.cold_start.listening_median} ms`,
     )
   } finally {
-    if (database && !args.keep) await dropDatabase(database.name)
+    if (database && !args.keep) {
+      await dropDatabase(database.name)
+      databases.delete(database.name)
+    }
   }
   return run
 }
@@ -181,7 +208,7 @@ async function kassaProcess(options, database) {
     const drained = await settle({ serverPid: handle.current.pid, dbName: database?.name, limitMs: DRAIN_LIMIT_MS })
     if (drained !== null) return drained
     await kill(handle.current.child)
-    if (database) await settle({ dbName: database.name, limitMs: DRAIN_LIMIT_MS })
+    if (database) await terminateBackends(database.name)
     handle.current = await startKassa({ ...options, port, firstAnswer: false })
     handle.restarts += 1
     return null

@@ -68,7 +68,10 @@ try {
     for (let start = 0; start < products; start += BULK_TRANSACTION) {
       const batch = Array.from({ length: Math.min(BULK_TRANSACTION, products - start) }, (_, n) => benchProduct(start + n))
       await inTransaction(ctx, (tx) =>
-        insertProductsInBulk(tx, batch, categoryIds, (n) => new Date(EPOCH + (start + n) * 1000).toISOString()),
+        insertProductsInBulk(tx, batch, categoryIds, {
+          createdAt: (n) => new Date(EPOCH + (start + n) * 1000).toISOString(),
+          analyze: commerce.dialect === 'postgres',
+        }),
       )
     }
     lap('products_ms')

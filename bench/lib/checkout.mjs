@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { KEY } from './kassa.mjs'
-import { cpuSeconds, cpuSecondsMatching } from './proc.mjs'
+import { cpuByProcessMatching, cpuSeconds, cpuSecondsBetween } from './proc.mjs'
 
 const ADDRESS = { first_name: 'Bea', last_name: 'Buyer', address_1: 'Keizersgracht 1', city: 'Amsterdam', postal_code: '1015 CJ' }
 const PAYMENT = { provider_id: 'test', data: { token: 'tok_ok' } }
@@ -47,7 +47,7 @@ export async function runBuyers({ url, fixtures, buyers, duration, serverPid, db
   const load = loadavg()[0]
   const cpuBefore = process.cpuUsage()
   const serverBefore = cpuSeconds(serverPid)
-  const dbBefore = dbName ? cpuSecondsMatching(dbName) : 0
+  const dbBefore = dbName ? cpuByProcessMatching(dbName) : null
   const started = performance.now()
   const deadline = started + duration * 1000
   let n = 0
@@ -70,7 +70,7 @@ export async function runBuyers({ url, fixtures, buyers, duration, serverPid, db
   const wall = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuBefore)
   const serverCpu = cpuSeconds(serverPid) - serverBefore
-  const dbCpu = dbName ? cpuSecondsMatching(dbName) - dbBefore : 0
+  const dbCpu = dbName ? cpuSecondsBetween(dbBefore, cpuByProcessMatching(dbName)) : 0
   client.close()
   times.sort((a, b) => a - b)
   const pct = (p) => (times.length ? Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]) : null)

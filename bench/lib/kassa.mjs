@@ -40,10 +40,14 @@ export async function prepareBundles(workDir) {
 }
 
 /** Runs the bundled seed script and returns the JSON line it printed. */
-export function seed(seeder, { url, dataDir, products, path }) {
-  const args = [seeder, '--url', url, '--data-dir', dataDir, '--products', String(products), '--path', path]
-  const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: cleanEnv() })
-  return JSON.parse(out.trim().split('\n').pop())
+export async function seed(seeder, { url, dataDir, products, path }) {
+  const child = spawnNode([seeder, '--url', url, '--data-dir', dataDir, '--products', String(products), '--path', path], {
+    env: cleanEnv(),
+  })
+  const code = await new Promise((resolve) => child.once('exit', resolve))
+  const lines = child.output().trim().split('\n')
+  if (code !== 0) throw new Error(`seeding failed (exit ${code}):\n${lines.join('\n')}`)
+  return JSON.parse(lines.pop())
 }
 
 /**
@@ -62,7 +66,8 @@ export async function startKassa({ bundle, dataDir, databaseUrl, core, port: fix
     LOG_LEVEL: 'warn',
   }
   const started = performance.now()
-  const child = spawnNode([bundle, 'start'], { env, core })
+  // Run from the data directory: a kassa.config.js in the working tree must not reach the server.
+  const child = spawnNode([bundle, 'start'], { env, core, cwd: dataDir })
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise((resolve) => child.once('exit', () => resolve(-1)))
   const poll = async (path) => {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { KEY } from './kassa.mjs'
-import { cpuSeconds, cpuSecondsMatching } from './proc.mjs'
+import { cpuByProcessMatching, cpuSeconds, cpuSecondsBetween } from './proc.mjs'
 
 /** Every request carries the demo publishable key, the ceiling's too: the same bytes either way. */
 const withKey = (headers) => ({ 'x-publishable-api-key': KEY, ...headers })
@@ -18,7 +18,7 @@ export async function fire({ url, headers, connections, duration, serverPid, dbN
   const load = loadavg()[0]
   const cpuBefore = process.cpuUsage()
   const serverBefore = cpuSeconds(serverPid)
-  const dbBefore = dbName ? cpuSecondsMatching(dbName) : 0
+  const dbBefore = dbName ? cpuByProcessMatching(dbName) : null
   const started = performance.now()
   const result = await autocannon({ url, headers: withKey(headers), connections, duration, timeout: 10 })
   const wall = (performance.now() - started) / 1000
@@ -39,7 +39,7 @@ export async function fire({ url, headers, connections, duration, serverPid, dbN
     loadgen_cpu: round2((cpu.user + cpu.system) / 1e6 / wall),
     server_cpu: serverPid ? round2((cpuSeconds(serverPid) - serverBefore) / wall) : null,
     // PostgreSQL's backends for this run's database (their process titles name it).
-    db_cpu: dbName ? round2((cpuSecondsMatching(dbName) - dbBefore) / wall) : null,
+    db_cpu: dbName ? round2(cpuSecondsBetween(dbBefore, cpuByProcessMatching(dbName)) / wall) : null,
     load_avg: round2(load),
   }
 }
@@ -58,13 +58,13 @@ export async function warmUp({ url, headers, duration }) {
  * milliseconds it waited, or null when still busy after `limitMs`.
  */
 export async function settle({ serverPid, dbName, limitMs }) {
-  const busy = () => (serverPid ? cpuSeconds(serverPid) : 0) + (dbName ? cpuSecondsMatching(dbName) : 0)
+  const read = () => ({ server: serverPid ? cpuSeconds(serverPid) : 0, db: dbName ? cpuByProcessMatching(dbName) : new Map() })
   const started = performance.now()
-  let before = busy()
+  let before = read()
   while (performance.now() - started < limitMs) {
     await sleep(250)
-    const now = busy()
-    if (now - before < 0.02) return Math.round(performance.now() - started)
+    const now = read()
+    if (now.server - before.server + cpuSecondsBetween(before.db, now.db) < 0.02) return Math.round(performance.now() - started)
     before = now
   }
   return null

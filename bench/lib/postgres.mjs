@@ -28,11 +28,16 @@ export async function dropDatabase(name) {
   await admin(`drop database if exists ${name} with (force)`)
 }
 
-async function admin(statement) {
+/** Ends every session on the database: the queries a killed server left running stop with it. */
+export async function terminateBackends(name) {
+  await admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])
+}
+
+async function admin(statement, params = []) {
   const client = new pg.Client({ connectionString: ADMIN_URL })
   await client.connect()
   try {
-    await client.query(statement)
+    await client.query(statement, params)
   } finally {
     await client.end()
   }

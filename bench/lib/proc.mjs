@@ -14,11 +14,20 @@ export function pinSelf(core) {
   execFileSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' })
 }
 
+const running = new Set()
+
+/** SIGKILL to every process this module started that is still running. */
+export function killAll() {
+  return Promise.all([...running].map(kill))
+}
+
 /** Starts `node <args>` (under `taskset -c core` when `core` is a number); the pid is node's own. */
-export function spawnNode(args, { env, core }) {
+export function spawnNode(args, { env, core, cwd }) {
   const command = core === undefined ? process.execPath : 'taskset'
   const argv = core === undefined ? args : ['-c', String(core), process.execPath, ...args]
-  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   const keep = (d) => (output = (output + d).slice(-8000))
   child.stdout.on('data', keep)
@@ -72,14 +81,21 @@ export function cpuSeconds(pid) {
   }
 }
 
-/** CPU seconds of every process whose command line mentions `text` (PostgreSQL backends name their database). */
-export function cpuSecondsMatching(text) {
-  let total = 0
+/** CPU seconds by pid of the processes whose command line mentions `text` (PostgreSQL backends name their database). */
+export function cpuByProcessMatching(text) {
+  const found = new Map()
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) total += cpuSeconds(pid)
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) found.set(pid, cpuSeconds(pid))
     } catch {}
   }
+  return found
+}
+
+/** CPU seconds used between two `cpuByProcessMatching` readings by the processes alive at the second. */
+export function cpuSecondsBetween(before, after) {
+  let total = 0
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0)
   return total
 }
 

@@ -24,7 +24,11 @@ export function machineInfo() {
 
 const DB_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' }
 const size = (n) => (n >= 1000 ? `${n / 1000}k` : String(n))
-const pct = (part, whole) => (whole ? `${Math.round((part / whole) * 100)}%` : 'n/a')
+const pct = (part, whole) => {
+  if (!whole) return 'n/a'
+  const share = (part / whole) * 100
+  return `${share > 0 && share < 1 ? share.toFixed(1) : Math.round(share)}%`
+}
 const num = (n) => (n === null || n === undefined ? 'n/a' : n.toLocaleString('en-US'))
 
 export function markdown(result) {
