@@ -131,7 +131,7 @@ for (const db of settings.dbs) {
 const table = writeResults({ complete: true })
 // Only a full run with the default settings stands for the project in BENCHMARKS.md.
 const defaults = !quick && !args.sizes && !args.duration && args.db === 'sqlite,postgres' && args.connections === '50'
-if (defaults && updateDoc(join(root, 'BENCHMARKS.md'), table)) log('BENCHMARKS.md updated')
+if (defaults && (await updateDoc(join(root, 'BENCHMARKS.md'), table))) log('BENCHMARKS.md updated')
 if (!args.keep) rmSync(workDir, { recursive: true, force: true })
 console.log(`\n${table}`)
 

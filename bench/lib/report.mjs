@@ -34,13 +34,13 @@ const num = (n) => (n === null || n === undefined ? 'n/a' : n.toLocaleString('en
 export function markdown(result) {
   const { settings, ceiling, runs, machine } = result
   const out = []
-  out.push(`Command: \`${result.command}\` (${result.mode}), ${result.started_at}, commit ${machine.commit}.`)
+  out.push(`- Command: \`${result.command}\` (${result.mode}), ${result.started_at}, commit ${machine.commit}.`)
   out.push(
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}; load average ` +
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}; load average ` +
       `${machine.load_avg_start.join(' / ')} at the start, ${result.load_avg_end.join(' / ')} at the end (1/5/15 min).`,
   )
   out.push(
-    `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s of warm-up ` +
+    `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s of warm-up ` +
       `per endpoint at 10 connections; ${result.pinning}. CPU columns are shares of one core during the row.`,
   )
   out.push('')
@@ -149,13 +149,19 @@ function row(cells) {
 const START = '<!-- bench:results:start -->'
 const END = '<!-- bench:results:end -->'
 
-/** Replaces the generated part of BENCHMARKS.md (between its markers) with the new tables. */
-export function updateDoc(file, table) {
+/**
+ * Replaces the generated part of BENCHMARKS.md (between its markers) with the new tables, then
+ * formats the file the way `npm run format` would, so a run leaves no formatting churn.
+ */
+export async function updateDoc(file, table) {
   if (!existsSync(file)) return false
   const doc = readFileSync(file, 'utf8')
   const from = doc.indexOf(START)
   const to = doc.indexOf(END)
   if (from < 0 || to < from) return false
-  writeFileSync(file, `${doc.slice(0, from + START.length)}\n${table}${doc.slice(to)}`)
+  const updated = `${doc.slice(0, from + START.length)}\n${table}${doc.slice(to)}`
+  const prettier = await import('prettier')
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }))
   return true
 }
