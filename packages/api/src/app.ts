@@ -13,10 +13,12 @@ import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminPromotionRoutes } from './routes/admin-promotions.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
+import { storePromotionRoutes } from './routes/store-promotions.js'
 import { paymentHookRoutes } from './routes/payment-hooks.js'
 import { systemRoutes } from './routes/system.js'
 
@@ -86,6 +88,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.route('/', storeCatalogRoutes())
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())
+  store.route('/', storePromotionRoutes())
   store.route('/', storeOrderRoutes())
   app.route('/store', store)
 
@@ -104,6 +107,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminPromotionRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -1,5 +1,5 @@
 import { type ServerType, serve } from '@hono/node-server'
-import { type Commerce, RESERVATION_SWEEP_INTERVAL_MS, sweepExpiredReservations } from '@kassa/core'
+import { type Commerce, RESERVATION_SWEEP_INTERVAL_MS, sweepExpiredPromotionUses, sweepExpiredReservations } from '@kassa/core'
 import type { Logger } from 'pino'
 import { createApp } from './app.js'
 
@@ -49,6 +49,8 @@ async function sweep(commerce: Commerce, logger: Logger | undefined): Promise<vo
   try {
     const released = await sweepExpiredReservations(commerce.ctx())
     if (released) logger?.info({ released }, 'released expired stock reservations')
+    const uses = await sweepExpiredPromotionUses(commerce.ctx())
+    if (uses) logger?.info({ released: uses }, 'released expired promotion uses')
   } catch (err) {
     logger?.error({ err }, 'releasing expired stock reservations failed')
   }

@@ -14,6 +14,7 @@ import {
   getCart,
   IdempotencyErrors,
   InventoryErrors,
+  PromotionErrors,
   listCartShippingOptions,
   paymentConfirmSchema,
   paymentSessionSchema,
@@ -155,6 +156,7 @@ const completionErrors = [
   CheckoutErrors.requiresAction,
   CheckoutErrors.providerUnknown,
   InventoryErrors.insufficient,
+  PromotionErrors.usageLimitReached,
   ...idempotencyErrors,
 ]
 

@@ -61,7 +61,21 @@ export const CartSchema = z
         status: z.enum(['pending', 'requires_action', 'authorized', 'awaiting', 'declined', 'canceled']),
       })
       .nullable(),
-    promotions: z.array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().optional() })),
+    promotions: z
+      .array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().optional() }))
+      .openapi({ description: 'The codes on the cart; `reason` says why one does not apply (min_subtotal_not_met, expired, usage_limit_reached...)' }),
+    adjustments: z
+      .array(
+        z.object({
+          promotion_id: z.string(),
+          code: z.string().nullable(),
+          name: z.string(),
+          type: z.string(),
+          amount: money,
+          shipping_amount: money,
+        }),
+      )
+      .openapi({ description: 'Every promotion applied, automatic ones too, and what it took off (items and shipping)' }),
     subtotal: money,
     discount_total: money,
     shipping_total: money,

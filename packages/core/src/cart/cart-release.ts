@@ -1,5 +1,6 @@
 import { releaseReservations } from '../inventory/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
+import { releasePromotionUses } from '../promotions/index.js'
 import * as repo from './cart.repository.js'
 import { findPaymentProvider } from './payment-provider.js'
 
@@ -13,6 +14,7 @@ export async function abandonPendingPayment(ctx: Ctx, cartId: string): Promise<v
     const now = tx.now().toISOString()
     if (!(await repo.moveCartStatus(tx.db, cartId, 'requires_action', 'open', now))) return undefined
     await releaseReservations(tx, cartId)
+    await releasePromotionUses(tx, cartId)
     const session = await repo.findPaymentSession(tx.db, cartId)
     if (session) await repo.updatePaymentSession(tx.db, session.id, { status: 'canceled', now })
     return session

@@ -1,6 +1,7 @@
 import type { Ctx } from '../kernel/ctx.js'
 import { isKassaError } from '../kernel/errors.js'
 import { computeTotals } from '../pricing/index.js'
+import { priceCartPromotions } from '../promotions/index.js'
 import { getRegion, type Region } from '../regions/index.js'
 import { quoteShippingOption, ShippingErrors, type ShippingQuote } from '../shipping/index.js'
 import { resolveTaxRates } from '../tax/index.js'
@@ -45,6 +46,17 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
     destination.country_code && (lines.length || quote)
       ? await resolveTaxRates(ctx, { region, ...destination, lines: lines.map((l) => ({ id: l.id, product_id: l.product_id })) })
       : { lines: {}, shipping: [] }
+  const promotions = await priceCartPromotions(ctx, {
+    cart_id: row.id,
+    region_id: row.region_id,
+    sales_channel_id: row.sales_channel_id,
+    currency_code: row.currency_code,
+    email: row.email,
+    items: lines.map((l) => ({ id: l.id, product_id: l.product_id, unit_price: l.price, quantity: l.quantity })),
+    shipping_amount: quote?.amount ?? null,
+  })
+  // Shipping is priced after its discount (free shipping): tax follows the amount paid.
+  const shippingAmount = quote ? quote.amount - promotions.shipping_discount : 0
   const totals = computeTotals({
     currency_code: row.currency_code,
     tax_inclusive: region.tax_inclusive,
@@ -52,10 +64,10 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
       id: l.id,
       unit_price: l.price,
       quantity: l.quantity,
-      discount_total: 0,
+      discount_total: promotions.items[l.id] ?? 0,
       tax_rates: rates.lines[l.id] ?? [],
     })),
-    shipping: quote ? { amount: quote.amount, tax_rates: rates.shipping } : null,
+    shipping: quote ? { amount: shippingAmount, tax_rates: rates.shipping } : null,
   })
   const payment = await repo.findPaymentSession(ctx.db, row.id)
   const items = lines.map((l, i): CartItem => {
@@ -82,7 +94,7 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
     ? computeTotals({
         currency_code: row.currency_code,
         tax_inclusive: region.tax_inclusive,
-        items: [{ id: 'shipping', unit_price: quote.amount, quantity: 1, tax_rates: rates.shipping }],
+        items: [{ id: 'shipping', unit_price: shippingAmount, quantity: 1, tax_rates: rates.shipping }],
         shipping: null,
       }).items[0]!.tax_lines
     : []
@@ -107,7 +119,8 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
         }
       : null,
     payment_session: payment ? { id: payment.id, provider_id: payment.provider_id, status: payment.status } : null,
-    promotions: [],
+    promotions: promotions.promotions,
+    adjustments: promotions.adjustments,
     subtotal: totals.subtotal,
     discount_total: totals.discount_total,
     shipping_total: totals.shipping_total,

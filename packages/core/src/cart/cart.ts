@@ -3,6 +3,7 @@ import { defineError, KassaError } from '../kernel/errors.js'
 import { idSchema } from '../kernel/schemas.js'
 import { countryCodeSchema } from '../regions/index.js'
 import type { TaxLine } from '../pricing/totals.js'
+import type { CartAdjustment, CartPromotionEntry } from '../promotions/promotion.js'
 import type { CartStatus, PaymentSessionStatus } from './cart.table.js'
 
 /** Most units of one variant a cart line holds, and most lines a cart holds. */
@@ -111,7 +112,9 @@ export interface Cart {
   items: CartItem[]
   shipping_method: CartShippingMethod | null
   payment_session: CartPaymentSession | null
-  promotions: { code: string; applied: boolean; reason?: string }[]
+  promotions: CartPromotionEntry[]
+  /** Every promotion applied (automatic ones too) and what it took off. */
+  adjustments: CartAdjustment[]
   subtotal: number
   discount_total: number
   shipping_total: number

@@ -2,6 +2,7 @@ export * from './cart.js'
 export * from './cart.service.js'
 export { buildCart, isSellable } from './cart-view.js'
 export { abandonPendingPayment, cancelQuietly } from './cart-release.js'
+export { addCartPromotion, removeCartPromotion } from './cart-promotions.js'
 export { findPaymentProvider } from './payment-provider.js'
 export {
   findCartRow,

@@ -18,6 +18,7 @@ import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { recordEvent } from '../events/event.service.js'
 import { parseInput } from '../kernel/validate.js'
 import { findOrderByCart, type Order, placeOrder, type PlaceOrderInput } from '../orders/index.js'
+import { claimPromotionUses, noteRefusedPromotions, recordOrderPromotions, releasePromotionUses } from '../promotions/index.js'
 import type { PaymentResult } from '../payments/index.js'
 import { CheckoutErrors, CLAIM_STALE_MS, COMPLETION_WAIT_MS, type CartPaymentConfirmInput, paymentConfirmSchema } from './checkout.js'
 
@@ -112,7 +113,7 @@ async function whenClaimed(
 
 /** Transaction 1: claim, check completeness, price, reserve stock. Undefined when another caller holds the claim. */
 async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): Promise<Claimed | undefined> {
-  return inTransaction(ctx, async (tx) => {
+  const claimed = inTransaction(ctx, async (tx) => {
     const now = tx.now()
     const staleClaimBefore = new Date(now.getTime() - CLAIM_STALE_MS).toISOString()
     if (!(await moveCartStatus(tx.db, row.id, from, 'completing', now.toISOString(), { staleClaimBefore }))) return undefined
@@ -129,6 +130,7 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): 
       // the sweeper may have released it while the buyer took longer than its expiry.
       if (!payment?.snapshot) throw CheckoutErrors.nothingToConfirm(row.id)
       const cart = payment.snapshot as Claimed['cart']
+      await claimPromotionUses(tx, cart, expiresAt(now), { confirming: true })
       await reserve(cart)
       return { cart, payment, gateway: gatewayOf(tx, payment) }
     }
@@ -136,10 +138,18 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): 
     const missing = missingFor(cart, payment)
     if (missing.length || !payment) throw withExtra(CartErrors.incomplete(missing), { missing })
     const gateway = gatewayOf(tx, payment)
+    // Promotion uses are taken with the stock, before payment; see promotion-claim.service.ts.
+    await claimPromotionUses(tx, cart, expiresAt(now))
     await reserve(cart)
     await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     return { cart: cart as Claimed['cart'], payment, gateway }
   })
+  // A promotion without uses left rolled the claim back: the cart shows it as not applied from now on.
+  return claimed.catch((error: unknown) => noteRefusedPromotions(ctx, row.id, error))
+}
+
+function expiresAt(now: Date): string {
+  return new Date(now.getTime() + RESERVATION_TTL_MS).toISOString()
 }
 
 /** What the cart still needs before it can be completed. */
@@ -184,6 +194,7 @@ async function writeOrder(ctx: Ctx, { cart, payment }: Claimed, outcome: Payment
       const now = tx.now().toISOString()
       const order = await placeOrder(tx, { cart, payment: { provider_id: payment.provider_id, status, provider_ref: providerRef } })
       await convertReservations(tx, cart.id, order.id)
+      await recordOrderPromotions(tx, cart, order.id)
       if (!(await moveCartStatus(tx.db, cart.id, 'completing', 'completed', now, { order_id: order.id, completed_at: now }))) {
         throw CartErrors.completing(cart.id)
       }
@@ -222,6 +233,7 @@ async function giveUp(ctx: Ctx, cartId: string, paymentId: string, status: 'pend
   await inTransaction(ctx, async (tx) => {
     const now = tx.now().toISOString()
     await releaseReservations(tx, cartId)
+    await releasePromotionUses(tx, cartId)
     await moveCartStatus(tx.db, cartId, 'completing', 'open', now)
     await updatePaymentSession(tx.db, paymentId, { status, now })
   })

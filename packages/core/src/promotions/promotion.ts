@@ -177,3 +177,21 @@ export const PromotionErrors = {
     (codes: string[]) => `A promotion of this cart has no uses left (${codes.join(', ')}); the cart now shows its new total`,
   ),
 }
+
+/** A code on a cart and whether it applies: `reason` says why not. */
+export interface CartPromotionEntry {
+  code: string
+  applied: boolean
+  reason?: NotAppliedReason
+}
+
+/** What one applied promotion took off a cart (automatic ones too), kept on the order as it was. */
+export interface CartAdjustment {
+  promotion_id: string
+  code: string | null
+  name: string
+  type: PromotionRule['type']
+  /** Items and shipping together. */
+  amount: number
+  shipping_amount: number
+}
