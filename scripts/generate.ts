@@ -123,6 +123,11 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'payment.requires_action': 'The payment needs the buyer (for example 3-D Secure); the stock stays reserved. Then `POST /store/carts/{id}/payment/confirm`.',
   'payment.provider_unknown': 'No payment provider with that id is registered.',
   'payment.nothing_to_confirm': 'The cart has no payment waiting for confirmation (it never answered `payment.requires_action`, or that was given up).',
+  'promotion.not_found': 'No promotion with that id, or no promotion has that code (codes compare case-insensitively).',
+  'promotion.code_taken': 'A code of the request already belongs to a promotion (codes are unique case-insensitively across promotions).',
+  'promotion.code_not_found': 'The cart does not hold that promotion code.',
+  'promotion.usage_limit_reached':
+    'A promotion of the cart has no uses left (`codes` names it): nothing was charged and no stock is held. The cart now shows the code as not applied; completing again places the order at the new total.',
 }
 
 const ERRORS_INTRO = `# Error codes

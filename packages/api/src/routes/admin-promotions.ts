@@ -25,6 +25,7 @@ import type { AppEnv } from '../env.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 import { PromotionCodeSchema, PromotionDetailSchema, PromotionOrderSchema, PromotionSchema } from '../schemas/promotions.js'
 import { adminRoute } from './admin-route.js'
+import { withQueryPaths } from '../errors.js'
 
 const TAG = 'promotions'
 const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
@@ -135,9 +136,10 @@ export function adminPromotionRoutes() {
   const ctx = (c: Context<AppEnv>) => c.get('commerce').ctx(c.get('actor'))
   const after = (cursor: string | undefined) => (cursor ? { after: decodeCursor(cursor, cursorValue) } : {})
   const r = routes
+  // withQueryPaths: a bad cursor is named as the query parameter the client sent (query.cursor).
   app.openapi(r.list, async (c) => {
     const { limit, cursor } = c.req.valid('query')
-    return c.json(page(await listPromotions(ctx(c), { limit, ...after(cursor) }), limit, (p) => p.id), 200)
+    return c.json(page(await withQueryPaths(() => listPromotions(ctx(c), { limit, ...after(cursor) })), limit, (p) => p.id), 200)
   })
   app.openapi(r.create, async (c) => c.json({ promotion: await createPromotion(ctx(c), c.req.valid('json')) }, 201))
   app.openapi(r.get, async (c) => c.json({ promotion: await getPromotion(ctx(c), c.req.valid('param').id) }, 200))
@@ -150,7 +152,7 @@ export function adminPromotionRoutes() {
   app.openapi(r.deactivate, async (c) => c.json({ promotion: await setPromotionActive(ctx(c), c.req.valid('param').id, false) }, 200))
   app.openapi(r.listCodes, async (c) => {
     const { limit, cursor } = c.req.valid('query')
-    return c.json(page(await listPromotionCodes(ctx(c), c.req.valid('param').id, { limit, ...after(cursor) }), limit, (p) => p.code), 200)
+    return c.json(page(await withQueryPaths(() => listPromotionCodes(ctx(c), c.req.valid('param').id, { limit, ...after(cursor) })), limit, (p) => p.code), 200)
   })
   app.openapi(r.addCodes, async (c) =>
     c.json({ data: await addPromotionCodes(ctx(c), c.req.valid('param').id, c.req.valid('json')), next_cursor: null }, 201),
@@ -160,7 +162,7 @@ export function adminPromotionRoutes() {
   )
   app.openapi(r.orders, async (c) => {
     const { limit, cursor } = c.req.valid('query')
-    return c.json(page(await listPromotionOrders(ctx(c), c.req.valid('param').id, { limit, ...after(cursor) }), limit, (p) => p.id), 200)
+    return c.json(page(await withQueryPaths(() => listPromotionOrders(ctx(c), c.req.valid('param').id, { limit, ...after(cursor) })), limit, (p) => p.id), 200)
   })
   return app
 }

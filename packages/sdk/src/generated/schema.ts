@@ -328,6 +328,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/carts/{id}/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a promotion code (case-insensitive)
+         * @description An unknown code is `404 promotion.not_found`. A code that exists but does not apply is kept on the cart: `promotions` shows it with `applied: false` and a `reason`.
+         */
+        post: operations["storeAddCartPromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{id}/promotions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a promotion code from the cart */
+        delete: operations["storeDeleteCartPromotion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/store/orders/{id}": {
         parameters: {
             query?: never;
@@ -776,6 +813,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Promotions, by id */
+        get: operations["adminListPromotions"];
+        put?: never;
+        /** Create a promotion: a rule (the discount), conditions, codes or automatic, limits, stacking */
+        post: operations["adminCreatePromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A promotion with its usage counts */
+        get: operations["adminGetPromotion"];
+        put?: never;
+        post?: never;
+        /** Delete a promotion and its codes; orders keep their snapshot */
+        delete: operations["adminDeletePromotion"];
+        options?: never;
+        head?: never;
+        /** Change a promotion; orders placed before keep what they got */
+        patch: operations["adminUpdatePromotion"];
+        trace?: never;
+    };
+    "/admin/promotions/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a promotion */
+        post: operations["adminActivatePromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a promotion: carts show its codes as not applied (inactive) */
+        post: operations["adminDeactivatePromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A promotion's codes with their uses, by code */
+        get: operations["adminListPromotionCodes"];
+        put?: never;
+        /** Add codes to a promotion (unique case-insensitively across promotions) */
+        post: operations["adminAddPromotionCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/codes/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate N unique random codes, single-use unless usage_limit says otherwise */
+        post: operations["adminGeneratePromotionCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/promotions/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders that used a promotion and what each got off */
+        get: operations["adminListPromotionOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -909,10 +1069,20 @@ export interface components {
                 /** @enum {string} */
                 status: "pending" | "requires_action" | "authorized" | "awaiting" | "declined" | "canceled";
             } | null;
+            /** @description The codes on the cart; `reason` says why one does not apply (min_subtotal_not_met, expired, usage_limit_reached...) */
             promotions: {
                 code: string;
                 applied: boolean;
                 reason?: string;
+            }[];
+            /** @description Every promotion applied, automatic ones too, and what it took off (items and shipping) */
+            adjustments: {
+                promotion_id: string;
+                code: string | null;
+                name: string;
+                type: string;
+                amount: number;
+                shipping_amount: number;
             }[];
             subtotal: number;
             discount_total: number;
@@ -1076,6 +1246,9 @@ export interface components {
             data?: {
                 [key: string]: string | number | boolean | null;
             };
+        };
+        CartPromotionInput: {
+            code: string;
         };
         AdminLoginInput: {
             /** Format: email */
@@ -1514,6 +1687,225 @@ export interface components {
             country_code: string;
             subtotal: number;
             weight_grams: number;
+        };
+        Promotion: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "inactive";
+            automatic: boolean;
+            /** @description The kind of discount: `type` and its fields (see PromotionCreateInput) */
+            rule: {
+                [key: string]: unknown;
+            };
+            conditions: {
+                [key: string]: unknown;
+            };
+            exclusive: boolean;
+            priority: number;
+            starts_at: string | null;
+            ends_at: string | null;
+            usage_limit: number | null;
+            /** @description Uses taken: by placed orders and by completions in progress */
+            usage_count: number;
+            customer_usage_limit: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PromotionDetail: components["schemas"]["Promotion"] & {
+            /** @description The first 100 codes; list them all with the codes route */
+            codes: string[];
+            usage: {
+                claimed: number;
+                used: number;
+            };
+        };
+        PromotionCreateInput: {
+            name: string;
+            /** @default false */
+            automatic: boolean;
+            codes?: string[];
+            rule: {
+                /** @enum {string} */
+                type: "order_percentage";
+                percentage: number;
+            } | {
+                /** @enum {string} */
+                type: "order_fixed";
+                amount: number;
+                currency_code: string;
+            } | {
+                /** @enum {string} */
+                type: "items_percentage";
+                percentage: number;
+                target: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "items_fixed";
+                amount: number;
+                currency_code: string;
+                /** @enum {string} */
+                per: "unit" | "line";
+                target: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "free_shipping";
+            } | {
+                /** @enum {string} */
+                type: "buy_x_get_y";
+                buy: number;
+                get: number;
+                target?: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "tiered";
+                currency_code: string;
+                tiers: {
+                    min_subtotal: number;
+                    amount: number;
+                }[];
+            };
+            /** @default {} */
+            conditions: {
+                min_subtotal?: number;
+                min_quantity?: number;
+                currency_code?: string;
+                region_ids?: string[];
+                sales_channel_ids?: string[];
+                /** @enum {string} */
+                customer?: "any" | "logged_in" | "first_order";
+            };
+            /** @default false */
+            exclusive: boolean;
+            /** @default 0 */
+            priority: number;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            usage_limit?: number | null;
+            customer_usage_limit?: number | null;
+            /** @default true */
+            active: boolean;
+        };
+        PromotionUpdateInput: {
+            name?: string;
+            rule?: {
+                /** @enum {string} */
+                type: "order_percentage";
+                percentage: number;
+            } | {
+                /** @enum {string} */
+                type: "order_fixed";
+                amount: number;
+                currency_code: string;
+            } | {
+                /** @enum {string} */
+                type: "items_percentage";
+                percentage: number;
+                target: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "items_fixed";
+                amount: number;
+                currency_code: string;
+                /** @enum {string} */
+                per: "unit" | "line";
+                target: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "free_shipping";
+            } | {
+                /** @enum {string} */
+                type: "buy_x_get_y";
+                buy: number;
+                get: number;
+                target?: {
+                    product_ids?: string[];
+                    collection_ids?: string[];
+                    category_ids?: string[];
+                };
+            } | {
+                /** @enum {string} */
+                type: "tiered";
+                currency_code: string;
+                tiers: {
+                    min_subtotal: number;
+                    amount: number;
+                }[];
+            };
+            conditions?: {
+                min_subtotal?: number;
+                min_quantity?: number;
+                currency_code?: string;
+                region_ids?: string[];
+                sales_channel_ids?: string[];
+                /** @enum {string} */
+                customer?: "any" | "logged_in" | "first_order";
+            };
+            exclusive?: boolean;
+            /** @default 0 */
+            priority: number;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            usage_limit?: number | null;
+            customer_usage_limit?: number | null;
+        };
+        PromotionCode: {
+            id: string;
+            promotion_id: string;
+            code: string;
+            usage_limit: number | null;
+            usage_count: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PromotionCodesInput: {
+            codes: string[];
+        };
+        PromotionCodesGenerateInput: {
+            count: number;
+            prefix?: string;
+            /** @default 1 */
+            usage_limit: number;
+        };
+        PromotionOrder: {
+            id: string;
+            order_id: string;
+            order_number: number;
+            email: string;
+            currency_code: string;
+            order_total: number;
+            code: string | null;
+            /** @description What the promotion took off the order, shipping included */
+            amount: number;
+            shipping_amount: number;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: never;
@@ -2780,7 +3172,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, idempotency.in_progress, payment.nothing_to_confirm */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress, payment.nothing_to_confirm */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2788,7 +3180,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "idempotency.in_progress" | "payment.nothing_to_confirm";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress" | "payment.nothing_to_confirm";
                     };
                 };
             };
@@ -2879,7 +3271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, idempotency.in_progress */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2887,7 +3279,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "idempotency.in_progress";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress";
                     };
                 };
             };
@@ -2900,6 +3292,155 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "idempotency.key_reused";
+                    };
+                };
+            };
+        };
+    };
+    storeAddCartPromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartPromotionInput"];
+            };
+        };
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "promotion.not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
+                    };
+                };
+            };
+        };
+    };
+    storeDeleteCartPromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart, every total recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cart: components["schemas"]["Cart"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: cart.not_found, promotion.code_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.not_found" | "promotion.code_not_found";
+                    };
+                };
+            };
+            /** @description Error: cart.already_completed, cart.completion_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cart.already_completed" | "cart.completion_in_progress";
                     };
                 };
             };
@@ -5760,6 +6301,700 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "shipping_option.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListPromotions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Promotions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Promotion"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminCreatePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The promotion */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promotion: components["schemas"]["PromotionDetail"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.code_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminGetPromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promotion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promotion: components["schemas"]["PromotionDetail"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeletePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdatePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The promotion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promotion: components["schemas"]["PromotionDetail"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminActivatePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promotion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promotion: components["schemas"]["PromotionDetail"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeactivatePromotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promotion */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        promotion: components["schemas"]["PromotionDetail"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListPromotionCodes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PromotionCode"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminAddPromotionCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCodesInput"];
+            };
+        };
+        responses: {
+            /** @description The new codes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PromotionCode"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+            /** @description Error: promotion.code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.code_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminGeneratePromotionCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionCodesGenerateInput"];
+            };
+        };
+        responses: {
+            /** @description The new codes */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PromotionCode"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
+                    };
+                };
+            };
+            /** @description Error: promotion.code_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.code_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminListPromotionOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PromotionOrder"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: promotion.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "promotion.not_found";
                     };
                 };
             };
