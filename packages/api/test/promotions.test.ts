@@ -1,4 +1,5 @@
 import { listEvents } from '@kassa/core'
+import { createAdminClient, createStoreClient, KassaApiError } from '@kassa/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
 import { authorizeCalls } from './payment-fixtures.js'
@@ -162,5 +163,23 @@ describe('admin promotions', () => {
     const res = await json(api.admin('/admin/promotions', { method: 'POST', json: { name: 'Bad', codes: ['BAD-1'], rule: { type: 'order_percentage', percentage: 150 } } }))
     expect(res.status).toBe(400)
     expect(res.body.code).toBe('validation_failed')
+  })
+})
+
+describe('the SDK', () => {
+  it('creates a promotion, puts its code on a cart and takes it off', async () => {
+    const fetch = (r: Request) => api.app.fetch(r)
+    const admin = createAdminClient({ baseUrl: 'http://kassa.test', token: api.adminToken, fetch })
+    const store = createStoreClient({ baseUrl: 'http://kassa.test', publishableKey: api.publishableKey, fetch })
+    const promo = await admin.promotions.create({ name: 'SDK', codes: ['SDK-FIVE'], rule: { type: 'order_fixed', amount: 500, currency_code: 'EUR' } })
+    expect(promo.codes).toEqual(['SDK-FIVE'])
+    const id = await readyCart()
+    const cart = await store.carts.addPromotion(id, 'sdk-five')
+    expect(cart.discount_total).toBe(500)
+    expect((await store.carts.removePromotion(id, 'SDK-FIVE')).discount_total).toBe(0)
+    const missing = await store.carts.addPromotion(id, 'NOT-THERE').catch((e: unknown) => e)
+    expect(missing).toBeInstanceOf(KassaApiError)
+    expect((missing as KassaApiError).code).toBe('promotion.not_found')
+    expect((await admin.promotions.deactivate(promo.id)).status).toBe('inactive')
   })
 })

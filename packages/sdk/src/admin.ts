@@ -1,6 +1,19 @@
 import type { Middleware } from 'openapi-fetch'
 import { type AdminPaths, createKassaClient, type FetchFunction, type KassaClient } from './client.js'
-import type { AdminProductListQuery, AdminProductPage, AdminSession, Product, ProductCreateInput, ProductUpdateInput } from './types.js'
+import type {
+  AdminProductListQuery,
+  AdminProductPage,
+  AdminSession,
+  Product,
+  ProductCreateInput,
+  ProductUpdateInput,
+  PromotionCode,
+  PromotionCodesGenerateInput,
+  PromotionCreateInput,
+  PromotionDetail,
+  PromotionOrder,
+  PromotionUpdateInput,
+} from './types.js'
 
 /** Options of {@link createAdminClient}. */
 export interface AdminClientOptions {
@@ -31,6 +44,21 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     update(id: string, input: ProductUpdateInput): Promise<Product>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
+  }
+  promotions: {
+    /** Creates a promotion: its rule, conditions, codes (or automatic), limits and stacking. */
+    create(input: PromotionCreateInput): Promise<PromotionDetail>
+    /** A promotion by id with its usage counts; rejects with `promotion.not_found` otherwise. */
+    get(id: string): Promise<PromotionDetail>
+    /** Changes a promotion; orders placed before keep what they got. */
+    update(id: string, input: PromotionUpdateInput): Promise<PromotionDetail>
+    activate(id: string): Promise<PromotionDetail>
+    deactivate(id: string): Promise<PromotionDetail>
+    delete(id: string): Promise<void>
+    /** Generates unique random codes (single-use unless `usage_limit` says otherwise). */
+    generateCodes(id: string, input: PromotionCodesGenerateInput): Promise<PromotionCode[]>
+    /** The first page of orders that used the promotion. */
+    orders(id: string): Promise<PromotionOrder[]>
   }
 }
 
@@ -71,6 +99,18 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
+    },
+    promotions: {
+      create: async (input) => (await client.POST('/admin/promotions', { body: input })).promotion,
+      get: async (id) => (await client.GET('/admin/promotions/{id}', { params: { path: { id } } })).promotion,
+      update: async (id, input) => (await client.PATCH('/admin/promotions/{id}', { params: { path: { id } }, body: input })).promotion,
+      activate: async (id) => (await client.POST('/admin/promotions/{id}/activate', { params: { path: { id } } })).promotion,
+      deactivate: async (id) => (await client.POST('/admin/promotions/{id}/deactivate', { params: { path: { id } } })).promotion,
+      delete: async (id) => {
+        await client.DELETE('/admin/promotions/{id}', { params: { path: { id } } })
+      },
+      generateCodes: async (id, input) => (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
+      orders: async (id) => (await client.GET('/admin/promotions/{id}/orders', { params: { path: { id }, query: {} } })).data,
     },
   }
 }

@@ -73,6 +73,10 @@ export interface StoreClient extends KassaClient<StorePaths> {
     /** The shipping options that can ship the cart, priced for it. */
     shippingOptions(id: string): Promise<ShippingOptionQuote[]>
     setShippingMethod(id: string, shippingOptionId: string): Promise<Cart>
+    /** Adds a promotion code; rejects with `promotion.not_found` for an unknown code. One that does not apply shows in `cart.promotions` with its `reason`. */
+    addPromotion(id: string, code: string): Promise<Cart>
+    /** Removes a promotion code; rejects with `promotion.code_not_found` when the cart does not hold it. */
+    removePromotion(id: string, code: string): Promise<Cart>
     /** Creates (or replaces) the payment session: a provider id and the provider's token, never card data. */
     setPayment(id: string, input: CartPaymentInput, options?: IdempotentCallOptions): Promise<Cart>
     /** After `payment.requires_action`: confirms the payment and places the order. */
@@ -134,6 +138,8 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       shippingOptions: async (id) => (await client.GET('/store/carts/{id}/shipping-options', { params: { path: { id } } })).data,
       setShippingMethod: async (id, shipping_option_id) =>
         (await client.POST('/store/carts/{id}/shipping-method', { params: { path: { id } }, body: { shipping_option_id } })).cart,
+      addPromotion: async (id, code) => (await client.POST('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
+      removePromotion: async (id, code) => (await client.DELETE('/store/carts/{id}/promotions/{code}', { params: { path: { id, code } } })).cart,
       setPayment: async (id, body, options = {}) =>
         (await client.POST('/store/carts/{id}/payment', { params: { path: { id }, header: idempotencyHeader(options) }, body })).cart,
       confirmPayment: async (id, body = {}, options = {}) =>

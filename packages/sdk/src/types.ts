@@ -62,3 +62,17 @@ export type CartLineAddInput = Schemas['CartLineAddInput']
 export type CartPaymentInput = Schemas['CartPaymentInput']
 /** The body of `POST /store/carts/{id}/payment/confirm`. */
 export type CartPaymentConfirmInput = Schemas['CartPaymentConfirmInput']
+/** A promotion as the Admin API shows it, with its first codes and usage counts. */
+export type PromotionDetail = Schemas['PromotionDetail']
+/** A promotion in a list. */
+export type Promotion = Schemas['Promotion']
+/** A promotion code and its uses. */
+export type PromotionCode = Schemas['PromotionCode']
+/** An order that used a promotion, and what the promotion took off it. */
+export type PromotionOrder = Schemas['PromotionOrder']
+/** The body of `POST /admin/promotions`. */
+export type PromotionCreateInput = Schemas['PromotionCreateInput']
+/** The body of `PATCH /admin/promotions/{id}`. */
+export type PromotionUpdateInput = Schemas['PromotionUpdateInput']
+/** The body of `POST /admin/promotions/{id}/codes/generate`. */
+export type PromotionCodesGenerateInput = Schemas['PromotionCodesGenerateInput']

@@ -34,12 +34,12 @@ export async function createPromotion(ctx: Ctx, rawInput: CreatePromotionInput):
   const promotion: Promotion = {
     id: ctx.newId('promo'),
     name: input.name,
-    status: input.active ? 'active' : 'inactive',
-    automatic: input.automatic,
+    status: input.active === false ? 'inactive' : 'active',
+    automatic: input.automatic ?? false,
     rule: input.rule,
-    conditions: input.conditions,
-    exclusive: input.exclusive,
-    priority: input.priority,
+    conditions: input.conditions ?? {},
+    exclusive: input.exclusive ?? false,
+    priority: input.priority ?? 0,
     starts_at: input.starts_at ?? null,
     ends_at: input.ends_at ?? null,
     usage_limit: input.usage_limit ?? null,
@@ -129,7 +129,7 @@ export async function generatePromotionCodes(ctx: Ctx, id: string, rawInput: Gen
       const taken = new Set(await repo.existingCodes(tx.db, [...fresh]))
       for (const code of fresh) if (!taken.has(code) && !wanted.has(code)) wanted.add(code)
     }
-    return insertUniqueCodes(tx, id, [...wanted], input.usage_limit)
+    return insertUniqueCodes(tx, id, [...wanted], input.usage_limit ?? 1)
   })
 }
 

@@ -67,20 +67,20 @@ const codeSchema = z
 const promotionFields = {
   name: z.string().trim().min(1).max(255),
   /** No code: the promotion applies by itself to every cart that meets its conditions. */
-  automatic: z.boolean().default(false),
+  automatic: z.boolean().optional(),
   codes: z.array(codeSchema).max(100).optional(),
   rule: ruleSchema,
-  conditions: conditionsSchema.default({}),
+  conditions: conditionsSchema.optional(),
   /** An exclusive promotion applies alone; see docs/adr/0004-promotion-stacking.md. */
-  exclusive: z.boolean().default(false),
+  exclusive: z.boolean().optional(),
   /** Higher applies first (and wins among exclusive ones). */
-  priority: z.number().int().min(-1000).max(1000).default(0),
+  priority: z.number().int().min(-1000).max(1000).optional(),
   starts_at: z.iso.datetime({ offset: true }).nullable().optional(),
   ends_at: z.iso.datetime({ offset: true }).nullable().optional(),
   usage_limit: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
   /** Uses per customer (per email for guests). */
   customer_usage_limit: z.number().int().min(1).max(1_000_000).nullable().optional(),
-  active: z.boolean().default(true),
+  active: z.boolean().optional(),
 }
 
 const needsCurrency = (input: { rule?: z.infer<typeof ruleSchema>; conditions?: z.infer<typeof conditionsSchema> }) =>
@@ -109,7 +109,7 @@ export const generateCodesSchema = z.strictObject({
   count: z.number().int().min(1).max(MAX_GENERATED_CODES),
   prefix: z.string().regex(/^[A-Za-z0-9]{0,16}$/, 'up to 16 letters and digits').optional(),
   /** Uses per generated code (default 1: single-use codes). */
-  usage_limit: z.number().int().min(1).max(1_000_000).default(1),
+  usage_limit: z.number().int().min(1).max(1_000_000).optional(),
 })
 
 export type PromotionRule = z.infer<typeof ruleSchema>

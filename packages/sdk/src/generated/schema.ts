@@ -1724,8 +1724,7 @@ export interface components {
         };
         PromotionCreateInput: {
             name: string;
-            /** @default false */
-            automatic: boolean;
+            automatic?: boolean;
             codes?: string[];
             rule: {
                 /** @enum {string} */
@@ -1779,8 +1778,7 @@ export interface components {
                     amount: number;
                 }[];
             };
-            /** @default {} */
-            conditions: {
+            conditions?: {
                 min_subtotal?: number;
                 min_quantity?: number;
                 currency_code?: string;
@@ -1789,18 +1787,15 @@ export interface components {
                 /** @enum {string} */
                 customer?: "any" | "logged_in" | "first_order";
             };
-            /** @default false */
-            exclusive: boolean;
-            /** @default 0 */
-            priority: number;
+            exclusive?: boolean;
+            priority?: number;
             /** Format: date-time */
             starts_at?: string | null;
             /** Format: date-time */
             ends_at?: string | null;
             usage_limit?: number | null;
             customer_usage_limit?: number | null;
-            /** @default true */
-            active: boolean;
+            active?: boolean;
         };
         PromotionUpdateInput: {
             name?: string;
@@ -1866,8 +1861,7 @@ export interface components {
                 customer?: "any" | "logged_in" | "first_order";
             };
             exclusive?: boolean;
-            /** @default 0 */
-            priority: number;
+            priority?: number;
             /** Format: date-time */
             starts_at?: string | null;
             /** Format: date-time */
@@ -1890,8 +1884,7 @@ export interface components {
         PromotionCodesGenerateInput: {
             count: number;
             prefix?: string;
-            /** @default 1 */
-            usage_limit: number;
+            usage_limit?: number;
         };
         PromotionOrder: {
             id: string;
