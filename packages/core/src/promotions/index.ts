@@ -16,5 +16,5 @@ export {
 } from './promotion.service.js'
 export { priceCartPromotions, customerKeyOf, type PromotionPricing, type PromotionPricingInput } from './promotion-pricing.js'
 export { claimPromotionUses, noteRefusedPromotions, releasePromotionUses, sweepExpiredPromotionUses, recordOrderPromotions, type ClaimableCart } from './promotion-claim.service.js'
-export { attachPromotionCode, detachPromotionCode } from './promotion-cart.js'
+export { attachPromotionCode, detachPromotionCode, findPromotionCode } from './promotion-cart.js'
 export type { PromotionTables } from './promotion.table.js'

@@ -9,6 +9,11 @@ export async function attachPromotionCode(ctx: Ctx, cartId: string, code: string
   await repo.attachCode(ctx.db, cartId, found.id, ctx.now().toISOString())
 }
 
+/** A promotion code by its text (case-insensitive), if it exists. */
+export async function findPromotionCode(ctx: Ctx, code: string) {
+  return repo.findCode(ctx.db, normalizeCode(code))
+}
+
 /** Takes a code off a cart; `promotion.code_not_found` when the cart does not hold it. */
 export async function detachPromotionCode(ctx: Ctx, cartId: string, code: string): Promise<void> {
   const found = await repo.findCode(ctx.db, normalizeCode(code))

@@ -13,6 +13,7 @@ import { seedDemoStock } from './demo-stock.js'
 import type { DemoProduct } from './demo-product.js'
 import { DEMO_CATEGORIES, DEMO_COLLECTIONS, type DemoGrouping } from './demo-groupings.js'
 import { seedDemoRegions } from './demo-regions.js'
+import { seedDemoPromotions } from './demo-promotions.js'
 import { findExistingHandles, findExistingSkus } from './seed.repository.js'
 
 export interface SeedDemoOptions {
@@ -80,6 +81,7 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
       tally(created, 'products')
     }
     await seedDemoStock(tx, wanted.flatMap(skusOf))
+    await seedDemoPromotions(tx)
   })
   return { created, skipped }
 }
