@@ -1,5 +1,6 @@
 import { isKassaError } from '@kassa/core'
 import { adminCreate, migrate, openapi, seed, start } from './commands.js'
+import { promotionCodes } from './promotion-commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
@@ -8,6 +9,7 @@ Commands:
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|admin|staff]
+  promotions:codes      <promotion_id> --count N [--prefix P] [--usage-limit N]: print N new unique codes
   import, export        arrive with the data import/export work; not available yet
   openapi               print the OpenAPI document
 
@@ -29,11 +31,12 @@ function parseFlags(args: string[]): Record<string, string | boolean> {
 
 const [command, ...rest] = process.argv.slice(2)
 const flags = parseFlags(rest)
-const commands: Record<string, (f: typeof flags) => Promise<void>> = {
+const commands: Record<string, (f: typeof flags, args: string[]) => Promise<void>> = {
   start,
   migrate,
   seed,
   'admin:create': adminCreate,
+  'promotions:codes': promotionCodes,
   openapi,
 }
 
@@ -42,7 +45,7 @@ if (!run) {
   console.log(USAGE)
   process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0)
 }
-run(flags).catch((error: unknown) => {
+run(flags, rest).catch((error: unknown) => {
   if (isKassaError(error)) {
     console.error(`${error.code}: ${error.message}`)
     for (const e of error.errors ?? []) console.error(`  ${e.path}: ${e.message}`)
