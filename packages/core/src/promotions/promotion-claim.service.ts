@@ -21,42 +21,45 @@ export interface ClaimableCart {
  * `confirming`: the cart was priced before (a payment confirmation); its uses are taken again.
  */
 export async function claimPromotionUses(ctx: Ctx, cart: ClaimableCart, expiresAt: string, options: { confirming?: boolean } = {}): Promise<void> {
-  // An earlier attempt of this cart (a stale claim taken over, a confirmation) gives its uses back first.
-  await releasePromotionUses(ctx, cart.id)
-  const refused: string[] = []
-  if (!options.confirming) {
-    const seen = new Set((await repo.findCartCodes(ctx.db, cart.id)).filter((c) => c.limit_seen).map((c) => c.code.code))
-    for (const p of cart.promotions) if (!p.applied && p.reason === 'usage_limit_reached' && !seen.has(p.code)) refused.push(p.code)
-  }
-  const key = customerKeyOf(ctx, cart.email)
-  const now = ctx.now().toISOString()
-  // Promotions in id order: concurrent claims lock their rows in one order (no deadlock).
-  const adjustments = [...(cart.adjustments ?? [])].sort((a, b) => (a.promotion_id < b.promotion_id ? -1 : 1))
-  for (const adjustment of adjustments) {
-    const label = adjustment.code ?? adjustment.name
-    const promotion = await repo.findPromotion(ctx.db, adjustment.promotion_id)
-    const code = adjustment.code ? await repo.findCode(ctx.db, adjustment.code) : undefined
-    const taken =
-      promotion !== undefined &&
-      (!adjustment.code || code !== undefined) &&
-      (await repo.takePromotionUse(ctx.db, promotion.id)) &&
-      (!code || (await repo.takeCodeUse(ctx.db, code.id))) &&
-      (promotion.customer_usage_limit === null || (await repo.takeCustomerUse(ctx.db, promotion.id, key, promotion.customer_usage_limit)))
-    if (!taken) {
-      refused.push(label)
-      continue
+  // One transaction (the caller's, at completion): a refused claim takes nothing, not even the uses before it.
+  await inTransaction(ctx, async (tx) => {
+    // An earlier attempt of this cart (a stale claim taken over, a confirmation) gives its uses back first.
+    await releasePromotionUses(tx, cart.id)
+    const refused: string[] = []
+    if (!options.confirming) {
+      const seen = new Set((await repo.findCartCodes(tx.db, cart.id)).filter((c) => c.limit_seen).map((c) => c.code.code))
+      for (const p of cart.promotions) if (!p.applied && p.reason === 'usage_limit_reached' && !seen.has(p.code)) refused.push(p.code)
     }
-    await repo.insertUsage(ctx.db, {
-      id: ctx.newId('promuse'),
-      promotion_id: promotion.id,
-      code_id: code?.id ?? null,
-      cart_id: cart.id,
-      customer_key: key,
-      expires_at: expiresAt,
-      created_at: now,
-    })
-  }
-  if (refused.length) throw new KassaError(PromotionErrors.usageLimitReached.code, 'conflict', PromotionErrors.usageLimitReached(refused).message, { extra: { codes: refused } })
+    const key = customerKeyOf(tx, cart.email)
+    const now = tx.now().toISOString()
+    // Promotions in id order: concurrent claims lock their rows in one order (no deadlock).
+    const adjustments = [...(cart.adjustments ?? [])].sort((a, b) => (a.promotion_id < b.promotion_id ? -1 : 1))
+    for (const adjustment of adjustments) {
+      const label = adjustment.code ?? adjustment.name
+      const promotion = await repo.findPromotion(tx.db, adjustment.promotion_id)
+      const code = adjustment.code ? await repo.findCode(tx.db, adjustment.code) : undefined
+      const taken =
+        promotion !== undefined &&
+        (!adjustment.code || code !== undefined) &&
+        (await repo.takePromotionUse(tx.db, promotion.id)) &&
+        (!code || (await repo.takeCodeUse(tx.db, code.id))) &&
+        (promotion.customer_usage_limit === null || (await repo.takeCustomerUse(tx.db, promotion.id, key, promotion.customer_usage_limit)))
+      if (!taken) {
+        refused.push(label)
+        continue
+      }
+      await repo.insertUsage(tx.db, {
+        id: tx.newId('promuse'),
+        promotion_id: promotion.id,
+        code_id: code?.id ?? null,
+        cart_id: cart.id,
+        customer_key: key,
+        expires_at: expiresAt,
+        created_at: now,
+      })
+    }
+    if (refused.length) throw new KassaError(PromotionErrors.usageLimitReached.code, 'conflict', PromotionErrors.usageLimitReached(refused).message, { extra: { codes: refused } })
+  })
 }
 
 /**
