@@ -125,6 +125,27 @@ describe('promotion codes on a cart', () => {
     expect((await json(api.admin(`/admin/promotions/${promo.id}`))).body.promotion.usage_count).toBe(1)
   })
 
+  it('a 3-D Secure payment holds the use until confirmed; giving the payment up gives it back', async () => {
+    const promo = await createPromotion({ name: 'Held', codes: ['HELD-3DS'], rule: { type: 'order_percentage', percentage: 20 }, usage_limit: 5 })
+    const usage = async () => (await json(api.admin(`/admin/promotions/${promo.id}`))).body.promotion.usage_count
+    const confirmed = await readyCart({ token: 'tok_3ds' })
+    await post(`/store/carts/${confirmed}/promotions`, { code: 'HELD-3DS' })
+    expect((await json(post(`/store/carts/${confirmed}/complete`))).body.code).toBe('payment.requires_action')
+    expect(await usage()).toBe(1)
+    const done = await json(post(`/store/carts/${confirmed}/payment/confirm`, { data: { three_d_secure: 'passed' } }))
+    expect(done.status).toBe(200)
+    expect(done.body.order.discount_total).toBe(998)
+    expect(await usage()).toBe(1)
+
+    const abandoned = await readyCart({ token: 'tok_3ds' })
+    await post(`/store/carts/${abandoned}/promotions`, { code: 'HELD-3DS' })
+    expect((await json(post(`/store/carts/${abandoned}/complete`))).body.code).toBe('payment.requires_action')
+    expect(await usage()).toBe(2)
+    // Changing the cart gives the pending payment up, with its stock and its promotion use.
+    await post(`/store/carts/${abandoned}/line-items`, { variant_id: shop.variants.shirt, quantity: 1 })
+    expect(await usage()).toBe(1)
+  })
+
   it('an automatic promotion applies without a code and shows in adjustments', async () => {
     const promo = await createPromotion({ name: 'Bulk', automatic: true, rule: { type: 'tiered', currency_code: 'EUR', tiers: [{ min_subtotal: 20_000, amount: 2000 }] } })
     const id = await readyCart({ quantity: 9 })
