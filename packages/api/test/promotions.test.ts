@@ -146,6 +146,22 @@ describe('promotion codes on a cart', () => {
     expect(await usage()).toBe(1)
   })
 
+  it('first order only: counts the orders placed with the email; logged-in only refuses a guest', async () => {
+    await createPromotion({ name: 'First', codes: ['FIRST-TIME'], rule: { type: 'order_percentage', percentage: 10 }, conditions: { customer: 'first_order' } })
+    await createPromotion({ name: 'Members', codes: ['MEMBERS'], rule: { type: 'order_percentage', percentage: 10 }, conditions: { customer: 'logged_in' } })
+    const first = await readyCart({ email: 'Newcomer@example.com' })
+    const applied = await json(post(`/store/carts/${first}/promotions`, { code: 'first-time' }))
+    expect(applied.body.cart.promotions).toEqual([{ code: 'FIRST-TIME', applied: true }])
+    expect((await json(post(`/store/carts/${first}/complete`))).status).toBe(200)
+    const second = await readyCart({ email: 'newcomer@example.com' })
+    await post(`/store/carts/${second}/promotions`, { code: 'FIRST-TIME' })
+    const { body } = await json(post(`/store/carts/${second}/promotions`, { code: 'MEMBERS' }))
+    expect(body.cart.promotions).toEqual([
+      { code: 'FIRST-TIME', applied: false, reason: 'not_eligible_customer' },
+      { code: 'MEMBERS', applied: false, reason: 'not_eligible_customer' },
+    ])
+  })
+
   it('an automatic promotion applies without a code and shows in adjustments', async () => {
     const promo = await createPromotion({ name: 'Bulk', automatic: true, rule: { type: 'tiered', currency_code: 'EUR', tiers: [{ min_subtotal: 20_000, amount: 2000 }] } })
     const id = await readyCart({ quantity: 9 })

@@ -39,11 +39,13 @@ export async function priceCartPromotions(ctx: Ctx, input: PromotionPricingInput
   const key = customerKeyOf(ctx, input.email)
   const ids = [...new Set([...codes.map((c) => c.promotion.id), ...automatic.map((p) => p.id)])]
   const customerUses = await repo.customerUses(ctx.db, ids, key)
+  // Counting the buyer's orders is a scan by email: only done when a first-order promotion asks.
+  const needsOrderCount = [...codes.map((c) => c.promotion), ...automatic].some((p) => p.conditions.customer === 'first_order')
   const customer: CustomerSnapshot = {
     ...(ctx.actor.type === 'customer' && { id: ctx.actor.id }),
     ...(input.email && { email: input.email }),
     is_logged_in: ctx.actor.type === 'customer',
-    previous_orders: input.email ? await repo.countOrdersByEmail(ctx.db, input.email) : 0,
+    previous_orders: input.email && needsOrderCount ? await repo.countOrdersByEmail(ctx.db, input.email) : 0,
   }
 
   const byId = new Map<string, Promotion>()
