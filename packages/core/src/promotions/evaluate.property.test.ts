@@ -92,6 +92,25 @@ describe('promotion allocation properties', () => {
     )
   })
 
+  it('is deterministic: the order promotions come in does not change the result', () => {
+    const arb = cartArb.chain((c) =>
+      fc.record({
+        cart: fc.constant(c),
+        rules: fc.array(fc.record({ rule: ruleArb(c.currency_code), exclusive: fc.boolean(), priority: fc.integer({ min: -2, max: 2 }) }), { minLength: 1, maxLength: 6 }),
+        seed: fc.integer(),
+      }),
+    )
+    fc.assert(
+      fc.property(arb, ({ cart: c, rules, seed }) => {
+        const list = rules.map((r, i) => ({ ...candidate(`promo_${i}`, r.rule, r.exclusive), priority: r.priority }))
+        const shuffled = [...list].sort((a, b) => ((a.id.charCodeAt(6) * 31 + seed) % 7) - ((b.id.charCodeAt(6) * 31 + seed) % 7))
+        const sortKey = (e: ReturnType<typeof evaluatePromotions>) => ({ ...e, not_applied: [...e.not_applied].sort((a, b) => (a.promotion_id < b.promotion_id ? -1 : 1)) })
+        expect(sortKey(evaluatePromotions(toCart(c), shuffled, NOW))).toEqual(sortKey(evaluatePromotions(toCart(c), list, NOW)))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('mixed promotions: adjustments sum exactly, no line below zero, totals add up exactly', () => {
     const arb = cartArb.chain((c) =>
       fc.record({
