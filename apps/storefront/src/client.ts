@@ -19,6 +19,7 @@ fetch(sf.getAttribute('data-suggest')+'?q='+encodeURIComponent(q)).then(function
 if(n!==seq)return;list.innerHTML='';items.forEach(function(it){var li=d.createElement('li'),a=d.createElement('a'),t=d.createElement('span'),p=d.createElement('span');
 a.href=it.url;t.textContent=it.title;p.textContent=it.price||'';p.className='muted';a.appendChild(t);a.appendChild(p);li.appendChild(a);list.appendChild(li)})}).catch(function(){})},200)});
 d.addEventListener('keydown',function(e){if(e.key==='Escape')list.innerHTML=''})}
+if(matchMedia('(min-width:700px)').matches)$$('form.filters details').forEach(function(x){x.open=true});
 $$('form[data-autosubmit]').forEach(function(f){f.addEventListener('change',function(e){if(e.target.type!=='number')f.submit()});
 var s=$('[data-apply]',f);if(s)s.classList.add('sr')});
 var vf=$('form[data-variants]');

@@ -86,21 +86,25 @@ function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url:
   const { t } = page
   const factor = minorUnitFactor(page.region.currency_code)
   const bounds = facets.price
+  const active = filters.option.length > 0 || filters.tag.length > 0 || filters.priceMin !== undefined || filters.priceMax !== undefined
   return (
-    <details class="filters" open>
-      <summary>{t.filters}</summary>
-      <form method="get" action={url.pathname} data-autosubmit>
-        {q !== undefined && <input type="hidden" name="q" value={q} />}
-        <fieldset>
-          <legend>{t.sort}</legend>
-          <select name="sort" aria-label={t.sort}>
-            {SORTS.filter((s) => s !== 'relevance' || q).map((s) => (
-              <option value={s} selected={filters.sort === s}>
-                {t.sorts[s]}
-              </option>
-            ))}
-          </select>
-        </fieldset>
+    <form class="filters" method="get" action={url.pathname} data-autosubmit>
+      {q !== undefined && <input type="hidden" name="q" value={q} />}
+      <label class="sort">
+        <span>{t.sort}</span>
+        <select name="sort">
+          {SORTS.filter((s) => s !== 'relevance' || q).map((s) => (
+            <option value={s} selected={filters.sort === s}>
+              {t.sorts[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <details open={active}>
+        <summary>
+          {t.filters}
+          {active ? ` (${filters.option.length + filters.tag.length + (filters.priceMin !== undefined || filters.priceMax !== undefined ? 1 : 0)})` : ''}
+        </summary>
         <fieldset>
           <legend>
             {t.price} ({page.region.currency_code})
@@ -129,8 +133,8 @@ function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url:
           {t.apply}
         </button>{' '}
         <a href={url.pathname + (q ? `?q=${encodeURIComponent(q)}` : '')}>{t.clear}</a>
-      </form>
-    </details>
+      </details>
+    </form>
   )
 }
 

@@ -5,7 +5,7 @@ font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-ser
 *{box-sizing:border-box}body{margin:0}a{color:inherit}img{max-width:100%;height:auto;display:block}
 h1{font-size:1.6rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .75rem}
 .wrap{max-width:1120px;margin:0 auto;padding:0 16px}
-.top{background:var(--card);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:5}
+.top{background:var(--card);border-bottom:1px solid var(--line)}
 .bar{display:flex;gap:12px;align-items:center;min-height:56px;flex-wrap:wrap;padding-top:6px;padding-bottom:6px}
 .logo{font-weight:800;font-size:1.25rem;text-decoration:none;letter-spacing:.02em;color:var(--brand)}
 .bar .sp{flex:1}.bar a.nav{text-decoration:none;font-size:.95rem}
@@ -32,8 +32,9 @@ main{padding:16px 0 48px}
 .tile b{display:block;font-size:1.05rem}.tile span{color:var(--muted);font-size:.85rem}
 .hero{padding:28px 0 8px}.hero p{color:var(--muted);margin:0}
 .listing{display:grid;gap:16px}
-details.filters{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:10px 14px}
-details.filters summary{font-weight:600;cursor:pointer;min-height:32px}
+form.filters{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:12px 14px;align-self:start}
+form.filters .sort{display:block;margin-bottom:8px;font-size:.9rem;font-weight:600}
+form.filters summary{font-weight:600;cursor:pointer;min-height:36px;padding-top:6px}form.filters details[open] summary{margin-bottom:8px}
 fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9rem;margin-bottom:6px}
 .checks label{display:flex;gap:8px;align-items:center;font-size:.92rem;min-height:32px}.checks small{color:var(--muted)}
 .row{display:flex;gap:8px;align-items:end}.row>*{flex:1}
@@ -65,9 +66,10 @@ fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9r
 .crumbs{font-size:.85rem;color:var(--muted)}.crumbs a{color:inherit}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (min-width:700px){
+.top{position:sticky;top:0;z-index:5}
 .grid{grid-template-columns:repeat(3,1fr);gap:16px}.tiles{grid-template-columns:repeat(4,1fr)}
 .search{order:0;flex-basis:320px;flex-grow:0}
-.listing{grid-template-columns:240px 1fr}details.filters{align-self:start}
+.listing{grid-template-columns:240px 1fr}
 .product{grid-template-columns:1.1fr 1fr;gap:32px}
 .checkout{display:grid;grid-template-columns:1.4fr 1fr;gap:24px;align-items:start}
 }
