@@ -46,9 +46,17 @@ function quantityOf(value: unknown): number {
   return Number.isFinite(n) ? Math.min(Math.max(n, 0), 999) : 1
 }
 
-export function Totals({ page, cart }: { page: PageContext; cart: Pick<Cart, 'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'currency_code' | 'tax_inclusive'> & { shipping_method?: Cart['shipping_method'] } }) {
+type TotalsOf = Pick<Cart, 'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'currency_code' | 'tax_inclusive' | 'shipping_method'>
+
+/**
+ * The server's totals as a receipt. `shipping_total` includes its tax; where prices exclude tax the
+ * shipping row shows the amount before tax so that the rows add up to the total with the tax row.
+ */
+export function Totals({ page, cart }: { page: PageContext; cart: TotalsOf }) {
   const { t, lang } = page
   const money = (n: number) => formatMoney(n, cart.currency_code, lang)
+  const shippingTax = (cart.shipping_method?.tax_lines ?? []).reduce((sum, line) => sum + line.amount, 0)
+  const shipping = cart.tax_inclusive ? cart.shipping_total : cart.shipping_total - shippingTax
   return (
     <table class="totals">
       <tbody>
@@ -65,7 +73,7 @@ export function Totals({ page, cart }: { page: PageContext; cart: Pick<Cart, 'su
         {cart.shipping_method && (
           <tr>
             <td>{t.shipping}</td>
-            <td>{money(cart.shipping_total)}</td>
+            <td>{money(shipping)}</td>
           </tr>
         )}
         {!cart.tax_inclusive && (

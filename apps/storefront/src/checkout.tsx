@@ -222,7 +222,17 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
           <br />
           <span class="muted">{t.orderEmailed(order.email)}</span>
         </p>
-        <Totals page={page} cart={{ ...order, shipping_method: order.shipping_method }} />
+        <ul class="lines">
+          {order.items.map((item) => (
+            <li style="grid-template-columns:1fr auto">
+              <span>
+                {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
+              </span>
+              <b>{formatMoney(item.total, order.currency_code, lang)}</b>
+            </li>
+          ))}
+        </ul>
+        <Totals page={page} cart={order} />
         <a class="btn" href={href(lang, '/')}>
           {t.continueShopping}
         </a>

@@ -20,7 +20,7 @@ input,select,button,textarea{font:inherit}
 input[type=text],input[type=search],input[type=email],input[type=number],input[type=tel],select{width:100%;padding:10px 12px;border:1px solid #c9cfd3;border-radius:8px;background:#fff;min-height:44px}
 .btn,button{display:inline-block;border:0;border-radius:8px;background:var(--brand);color:var(--brand-ink);padding:10px 18px;min-height:44px;cursor:pointer;text-decoration:none;font-weight:600}
 .btn.ghost,button.ghost{background:transparent;color:var(--ink);border:1px solid var(--line)}
-.btn.big{width:100%;font-size:1.05rem;padding:14px}
+.big{width:100%;font-size:1.05rem;padding:14px}
 button:disabled{opacity:.5;cursor:not-allowed}
 main{padding:16px 0 48px}
 .grid{display:grid;grid-template-columns:repeat(2,1fr);gap:12px;list-style:none;padding:0;margin:0}
