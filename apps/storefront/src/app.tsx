@@ -75,7 +75,7 @@ export function createStorefront(options: StorefrontOptions) {
 
   app.use('/:lang/*', async (c, next) => {
     const lang = c.req.param('lang')
-    if (!isLang(lang)) return next()
+    if (!isLang(lang)) return c.notFound()
     const [regions, categories] = await Promise.all([deps.data.regions(), deps.data.categories(lang)])
     const url = new URL(c.req.url)
     const page: PageContext = {

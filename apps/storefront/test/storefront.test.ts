@@ -6,11 +6,14 @@ import { createTestShop, type TestShop } from './shop.js'
 
 let shop: TestShop
 let shirt: { handle: string; title: string; options: { title: string; values: string[] }[] }
+let other: string
 
 beforeAll(async () => {
   shop = await createTestShop()
   const res = await shop.api.request('/store/products?category=shirts&limit=1', { headers: { 'x-publishable-api-key': shop.publishableKey } })
   shirt = (await res.json()).data[0]
+  const books = await shop.api.request('/store/products?category=books&limit=1', { headers: { 'x-publishable-api-key': shop.publishableKey } })
+  other = (await books.json()).data[0].handle
 })
 afterAll(() => shop.close())
 
@@ -135,15 +138,21 @@ describe('without JavaScript', () => {
     expect(await (await visitor.get(res.headers.get('location')!)).text()).toContain('This combination is not available')
   })
 
-  it('checks out with plain forms: a declined card keeps the cart, a good card places the order', async () => {
+  /** A Dutch visitor with the shirt's default variant in the cart; answers the checkout fields. */
+  async function dutchCart(handle = shirt.handle) {
     const visitor = createVisitor(shop.get)
-    const product = await (await visitor.get(`/nl/p/${shirt.handle}`)).text()
-    const form: Record<string, string> = { handle: shirt.handle, variant_id: '', quantity: '1' }
+    const product = await (await visitor.get(`/nl/p/${handle}`)).text()
+    const form: Record<string, string> = { handle, variant_id: '', quantity: '1' }
     for (const match of product.matchAll(/<input type="radio" name="(o\d)" value="([^"]*)"[^>]*checked=""/g)) form[match[1]!] = match[2]!
     await visitor.post('/nl/cart/add', form)
     const checkout = await (await visitor.get('/nl/checkout')).text()
     const option = /name="shipping_option_id" value="([^"]+)"/.exec(checkout)![1]!
     const details = { email: 'anna@example.com', first_name: 'Anna', last_name: 'de Vries', address_1: 'Keizersgracht 1', postal_code: '1015 CJ', city: 'Amsterdam', country_code: 'nl', shipping_option_id: option, provider_id: 'test' }
+    return { visitor, details }
+  }
+
+  it('checks out with plain forms: a declined card keeps the cart, a good card places the order', async () => {
+    const { visitor, details } = await dutchCart()
     const declined = await visitor.post('/nl/checkout', { ...details, token: 'tok_declined' })
     expect(declined.status).toBe(402)
     expect(await declined.text()).toContain('Je kaart is geweigerd')
@@ -152,5 +161,44 @@ describe('without JavaScript', () => {
     const confirmation = await (await visitor.get(placed.headers.get('location')!)).text()
     expect(confirmation).toMatch(/data-order-number="true">\d{4,}</)
     expect(visitor.jar.has('kassa_cart')).toBe(false)
+  })
+
+  it('asks to confirm a tok_3ds payment and places the order after the confirmation', async () => {
+    const { visitor, details } = await dutchCart()
+    const pending = await visitor.post('/nl/checkout', { ...details, token: 'tok_3ds' })
+    const html = await pending.text()
+    expect(html).toContain('Je bank vraagt je deze betaling te bevestigen.')
+    expect(html).toContain('<form class="panel" method="post" action="/nl/checkout/confirm">')
+    const placed = await visitor.post('/nl/checkout/confirm', {})
+    expect(placed.status).toBe(303)
+    expect(placed.headers.get('location')).toMatch(/^\/nl\/orders\/ord_/)
+  })
+
+  it('says which step to take when stock ran out meanwhile, and keeps the cart', async () => {
+    // Another product than the other tests': a pending 3-D Secure payment holds the shirt's stock.
+    const { visitor, details } = await dutchCart(other)
+    const cart = await (await shop.api.request(`/store/carts/${visitor.jar.get('kassa_cart')}`, { headers: { 'x-publishable-api-key': shop.publishableKey } })).json()
+    const sku = cart.cart.items[0].sku
+    const emptied = await shop.api.request('/admin/stock/batch', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${shop.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ sku, stocked_quantity: 0 }] }),
+    })
+    expect(emptied.status, await emptied.clone().text()).toBe(200)
+    const res = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok' })
+    expect(res.status).toBe(409)
+    const html = await res.text()
+    expect(html).toContain('niet meer in dit aantal op voorraad')
+    expect(html).toContain('<a href="/nl/cart">Winkelwagen</a>')
+    expect(visitor.jar.has('kassa_cart')).toBe(true)
+  })
+})
+
+describe('other pages', () => {
+  it('renders a collection page and answers an unknown language with 404', async () => {
+    const html = await (await shop.get('/nl/collections/bestsellers')).text()
+    expect(html).toContain('<link rel="canonical" href="https://shop.example/nl/collections/bestsellers"/>')
+    expect(html).toContain('class="grid"')
+    expect((await shop.get('/de/c/shirts')).status).toBe(404)
   })
 })
