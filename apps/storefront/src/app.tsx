@@ -9,6 +9,7 @@ import { checkoutRoutes } from './checkout.js'
 import { COOKIES, type Deps, type SfEnv } from './env.js'
 import { isLang, preferredLang, strings } from './i18n.js'
 import { href, Layout, type PageContext } from './layout.js'
+import { promotionRoutes } from './promotions.js'
 import { render } from './render.js'
 import { seoRoutes } from './seo.js'
 import { createShopData, pickRegion } from './shop-data.js'
@@ -105,6 +106,7 @@ export function createStorefront(options: StorefrontOptions) {
 
   catalogRoutes(app, deps)
   cartRoutes(app, deps)
+  promotionRoutes(app, deps)
   checkoutRoutes(app, deps)
 
   app.notFound((c) => {

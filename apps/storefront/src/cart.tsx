@@ -6,6 +6,7 @@ import { COOKIES, type Deps, personalPage, type SfContext, type SfEnv } from './
 import { formatMoney } from './format.js'
 import { href, Layout, type PageContext } from './layout.js'
 import { chosenOptions, findVariant } from './product.js'
+import { PromotionBox } from './promotions.js'
 import { render } from './render.js'
 
 /** The visitor's open cart, from the httpOnly cookie; none when it is gone or already an order. */
@@ -192,16 +193,7 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
               ))}
             </ul>
             <aside class="panel">
-              {cart.promotions.length > 0 && (
-                <ul>
-                  {cart.promotions.map((p) => (
-                    <li>
-                      <b>{p.code}</b>
-                      {!p.applied && <span class="muted"> · {t.promoNotApplied}{p.reason ? `: ${p.reason.replace(/_/g, ' ')}` : ''}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <PromotionBox page={page} cart={cart} />
               <Totals page={page} cart={cart} />
               <a class="btn big" href={href(lang, '/checkout')}>
                 {t.toCheckout}

@@ -60,6 +60,7 @@ fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9r
 .form label{display:block;font-size:.9rem;margin:0 0 10px}.form label>span{display:block;margin-bottom:4px;font-weight:600}
 .form .err input,.form .err select{border-color:var(--warn)}.form .msg{color:var(--warn);font-size:.85rem}
 .choice{display:flex!important;gap:10px;align-items:center;padding:10px;border:1px solid var(--line);border-radius:8px}
+.promos{list-style:none;padding:0;margin:0 0 8px}.promos form{display:flex;gap:6px;align-items:center;flex-wrap:wrap}.promo{margin-bottom:8px}
 .muted{color:var(--muted)}.hint{color:var(--muted);font-size:.85rem}
 .foot{border-top:1px solid var(--line);padding:20px 0 32px;color:var(--muted);font-size:.85rem}
 .foot form{display:inline-flex;gap:6px;align-items:center}.foot select{width:auto}

@@ -130,6 +130,19 @@ describe('without JavaScript', () => {
     expect(html).toMatch(/data-total="true">\$\d/)
   })
 
+  it('refuses a promotion code it cannot apply with the reason on the cart page', async () => {
+    const { visitor } = await dutchCart()
+    const cart = await (await visitor.get('/nl/cart')).text()
+    expect(cart).toContain('<form class="row promo" method="post" action="/nl/cart/promotions">')
+    const res = await visitor.post('/nl/cart/promotions', { code: 'NO-SUCH-CODE' })
+    expect(res.status).toBe(303)
+    // Unknown to a shop with promotions; a shop without the promotions routes says codes cannot be used.
+    const reason = new URL(res.headers.get('location')!, 'http://x').searchParams.get('error')
+    expect(['promotion.not_found', 'promotion.unavailable']).toContain(reason)
+    const page = await (await visitor.get(res.headers.get('location')!)).text()
+    expect(page).toMatch(/role="alert">(Deze code bestaat niet\.|Kortingscodes kunnen in deze winkel nog niet worden gebruikt\.)</)
+  })
+
   it('says so when an unavailable combination is posted', async () => {
     const visitor = createVisitor(shop.get)
     const res = await visitor.post('/en/cart/add', { handle: shirt.handle, variant_id: '', o0: 'no-such-value' })
