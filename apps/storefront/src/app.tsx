@@ -128,8 +128,25 @@ export function createStorefront(options: StorefrontOptions) {
   })
   app.onError((error, c) => {
     if (isKassaApiError(error) && error.status === 404) return c.notFound()
-    console.error(error)
     const page = c.get('page')
+    // A request the API refuses (a tampered cursor, a bad filter) is the visitor's mistake: 400, not 500.
+    if (isKassaApiError(error) && error.status < 500 && page) {
+      const message = page.t.errors.generic ?? ''
+      c.status(400)
+      c.header('cache-control', 'no-store')
+      return render(
+        c,
+        <Layout page={page} title={message} description={message} noindex>
+          <h1>{message}</h1>
+          <p>
+            <a class="btn" href={href(page.lang, page.path)}>
+              {page.t.continueShopping}
+            </a>
+          </p>
+        </Layout>,
+      )
+    }
+    console.error(error)
     const t = page?.t ?? strings('en')
     c.status(isKassaApiError(error) && error.status === 503 ? 503 : 500)
     c.header('cache-control', 'no-store')

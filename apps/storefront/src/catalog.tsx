@@ -46,8 +46,10 @@ export function catalogRoutes(app: Hono<SfEnv>, deps: Deps): void {
       const handle = c.req.param('handle')
       const url = new URL(c.req.url)
       const filters = parseFilters(url)
-      const grouping = kind === 'category' ? await deps.store.categories.get(handle, { locale: page.lang }) : await deps.store.collections.get(handle, { locale: page.lang })
-      const result = await deps.store.products.list(toQuery(page, filters, { [kind]: handle }))
+      const [grouping, result] = await Promise.all([
+        kind === 'category' ? deps.store.categories.get(handle, { locale: page.lang }) : deps.store.collections.get(handle, { locale: page.lang }),
+        deps.store.products.list(toQuery(page, filters, { [kind]: handle })),
+      ])
       const filtered = url.search !== ''
       cacheablePage(c)
       const children = kind === 'category' ? page.categories.filter((x) => x.parent_id === grouping.id) : []

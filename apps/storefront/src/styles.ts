@@ -22,7 +22,7 @@ input[type=text],input[type=search],input[type=email],input[type=number],input[t
 .btn.ghost,button.ghost{background:transparent;color:var(--ink);border:1px solid var(--line)}
 .big{width:100%;font-size:1.05rem;padding:14px}
 button:disabled{opacity:.5;cursor:not-allowed}
-main{padding:16px 0 48px}
+main.wrap{padding-top:16px;padding-bottom:48px}
 .grid{display:grid;grid-template-columns:repeat(2,1fr);gap:12px;list-style:none;padding:0;margin:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);overflow:hidden;height:100%}
 .card a{text-decoration:none;display:block}.card .t{padding:8px 10px 0;font-size:.9rem;font-weight:600}.card .p{padding:0 10px 10px;color:var(--muted);font-size:.9rem}

@@ -93,6 +93,12 @@ describe('findable pages', () => {
     expect(robots).toContain('Disallow: /en/checkout')
   })
 
+  it('answers a tampered cursor with a 400 page, not a server error', async () => {
+    const res = await shop.get('/en/c/shirts?cursor=not-a-cursor')
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('<a class="btn" href="/en/c/shirts">')
+  })
+
   it('answers an unknown product with a 404 page', async () => {
     const res = await shop.get('/en/p/no-such-product')
     expect(res.status).toBe(404)
