@@ -22,6 +22,8 @@ d.addEventListener('keydown',function(e){if(e.key==='Escape')list.innerHTML=''})
 if(matchMedia('(min-width:700px)').matches)$$('form.filters details').forEach(function(x){x.open=true});
 $$('form[data-autosubmit]').forEach(function(f){f.addEventListener('change',function(e){if(e.target.type!=='number')f.submit()});
 var s=$('[data-apply]',f);if(s)s.classList.add('sr')});
+$$('a[data-thumb]').forEach(function(a){a.addEventListener('click',function(e){var t=d.getElementById(a.getAttribute('href').slice(1));
+if(t){e.preventDefault();t.parentNode.scrollTo({left:t.offsetLeft-t.parentNode.offsetLeft,behavior:'smooth'})}})});
 var vf=$('form[data-variants]');
 if(vf){var vs=JSON.parse($('#variants').textContent),price=$('[data-price]'),av=$('[data-availability]'),btn=$('button[type=submit]',vf),vid=$('input[name=variant_id]',vf);
 function sel(){var o={};$$('input[type=radio]:checked',vf).forEach(function(r){o[r.getAttribute('data-option')]=r.value});return o}

@@ -89,10 +89,21 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
           )}
         </p>
         <div class="product">
-          <div class="gallery" aria-label={product.title}>
-            {product.media.map((m, i) => (
-              <img src={mediaSrc(m.url)} alt={m.alt ?? product.title} width={IMAGE_SIZE} height={IMAGE_SIZE} loading={i === 0 ? 'eager' : 'lazy'} fetchpriority={i === 0 ? 'high' : 'auto'} decoding="async" />
-            ))}
+          <div>
+            <div class="gallery" aria-label={product.title}>
+              {product.media.map((m, i) => (
+                <img id={`image-${i + 1}`} src={mediaSrc(m.url)} alt={m.alt ?? product.title} width={IMAGE_SIZE} height={IMAGE_SIZE} loading={i === 0 ? 'eager' : 'lazy'} fetchpriority={i === 0 ? 'high' : 'auto'} decoding="async" />
+              ))}
+            </div>
+            {product.media.length > 1 && (
+              <nav class="thumbs" aria-label={product.title}>
+                {product.media.map((m, i) => (
+                  <a href={`#image-${i + 1}`} data-thumb>
+                    <img src={mediaSrc(m.url)} alt={`${i + 1}`} width={64} height={64} loading="lazy" decoding="async" />
+                  </a>
+                ))}
+              </nav>
+            )}
           </div>
           <div>
             <h1>{product.title}</h1>

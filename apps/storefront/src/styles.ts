@@ -43,6 +43,7 @@ fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9r
 .product{display:grid;gap:20px}
 .gallery{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;gap:8px;border-radius:var(--radius)}
 .gallery img{scroll-snap-align:start;flex:0 0 100%;border-radius:var(--radius);aspect-ratio:1/1}
+.thumbs{display:flex;gap:8px;margin-top:8px}.thumbs img{width:64px;height:64px;border-radius:8px;border:1px solid var(--line)}
 .price{font-size:1.5rem;font-weight:700}.tax{color:var(--muted);font-size:.85rem}
 .avail{font-weight:600}.avail.in_stock{color:var(--ok)}.avail.low_stock{color:#8a6100}.avail.out_of_stock{color:var(--warn)}
 .opts label{display:inline-flex;align-items:center;margin:0 6px 6px 0}
