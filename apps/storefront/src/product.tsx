@@ -75,16 +75,17 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
     }))
     const hasOptions = product.options.length > 0 && product.variants.length > 1
     const description = product.description.replace(/\s+/g, ' ').trim()
+    const category = page.categories.find((x) => x.id === product.category_ids[0])
     cacheablePage(c)
     return render(
       c,
       <Layout page={page} title={product.title} description={description.length > 155 ? `${description.slice(0, 152)}...` : description || product.title} jsonLd={productJsonLd(page, product)} script>
         <p class="crumbs">
           <a href={href(lang, '/')}>{t.home}</a>
-          {product.category_ids[0] && page.categories.find((x) => x.id === product.category_ids[0]) && (
+          {category && (
             <>
               {' / '}
-              <a href={href(lang, `/c/${page.categories.find((x) => x.id === product.category_ids[0])!.handle}`)}>{page.categories.find((x) => x.id === product.category_ids[0])!.title}</a>
+              <a href={href(lang, `/c/${category.handle}`)}>{category.title}</a>
             </>
           )}
         </p>
