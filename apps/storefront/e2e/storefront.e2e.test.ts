@@ -11,7 +11,10 @@ import { CHROMIUM_PATH, chromiumAvailable, launchChromium, SCREENSHOT_DIR, scree
 const JS_BUDGET_BYTES = 30 * 1024
 const ci = process.env.CI === 'true' || process.env.CI === '1'
 const present = chromiumAvailable()
-if (!present) console.warn(`Chromium not found at ${CHROMIUM_PATH}: ${ci ? 'CI=true, so the browser tests fail' : 'skipping the browser tests'} (apt-get install -y chromium)`)
+if (!present)
+  console.warn(
+    `Chromium not found at ${CHROMIUM_PATH}: ${ci ? 'CI=true, so the browser tests fail' : 'skipping the browser tests'} (apt-get install -y chromium)`,
+  )
 
 if (testDialect === 'sqlite' && ci && !present) {
   describe('browser tests on CI', () => {
@@ -55,7 +58,10 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
   }
 
   async function orderCount(): Promise<number> {
-    const row = await commerce.db.selectFrom('order').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const row = await commerce.db
+      .selectFrom('order')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 
@@ -122,7 +128,9 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     const saved = (await page.context().cookies()).find((c) => c.name === 'kassa_order')!
     expect(saved.httpOnly).toBe(true)
     const token = saved.value.slice(saved.value.indexOf('.') + 1)
-    const res = await fetch(`${api.url}/store/orders/${orderId}`, { headers: { 'x-publishable-api-key': publishableKey, 'x-order-token': token } })
+    const res = await fetch(`${api.url}/store/orders/${orderId}`, {
+      headers: { 'x-publishable-api-key': publishableKey, 'x-order-token': token },
+    })
     const { order } = await res.json()
     expect(order).toMatchObject({ number, email: 'sam@example.com', currency_code: 'USD' })
     expect(order.items).toHaveLength(1)
@@ -132,7 +140,9 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     expect(line.tax_total).toBeGreaterThan(0)
     expect(order.total).toBe(line.total + order.shipping_total)
     expect(await page.textContent('main')).toContain(chosen.join(' / '))
-    expect(await page.textContent('[data-total]')).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(order.total / 100))
+    expect(await page.textContent('[data-total]')).toBe(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(order.total / 100),
+    )
     const row = await commerce.db.selectFrom('order').select(['number', 'total']).where('id', '=', orderId).executeTakeFirstOrThrow()
     expect(Number(row.total)).toBe(order.total)
   })

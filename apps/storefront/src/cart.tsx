@@ -47,7 +47,10 @@ function quantityOf(value: unknown): number {
   return Number.isFinite(n) ? Math.min(Math.max(n, 0), 999) : 1
 }
 
-type TotalsOf = Pick<Cart, 'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'currency_code' | 'tax_inclusive' | 'shipping_method'>
+type TotalsOf = Pick<
+  Cart,
+  'subtotal' | 'discount_total' | 'shipping_total' | 'tax_total' | 'total' | 'currency_code' | 'tax_inclusive' | 'shipping_method'
+>
 
 /**
  * The server's totals as a receipt. `shipping_total` includes its tax; where prices exclude tax the
@@ -106,11 +109,17 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
     const handle = String(form.handle ?? '')
     let variantId = String(form.variant_id ?? '')
     if (!variantId) {
-      const product = await deps.store.products.get(handle, { region_id: page.region.id, currency: page.region.currency_code, locale: page.lang })
+      const product = await deps.store.products.get(handle, {
+        region_id: page.region.id,
+        currency: page.region.currency_code,
+        locale: page.lang,
+      })
       const chosen = chosenOptions(product, (name) => (typeof form[name] === 'string' ? (form[name] as string) : undefined))
       const variant = findVariant(product, chosen)
       if (!variant || variant.availability === 'out_of_stock') {
-        const query = new URLSearchParams(Object.entries(form).filter(([k, v]) => /^o\d+$/.test(k) && typeof v === 'string') as [string, string][])
+        const query = new URLSearchParams(
+          Object.entries(form).filter(([k, v]) => /^o\d+$/.test(k) && typeof v === 'string') as [string, string][],
+        )
         query.set('error', 'combination')
         return c.redirect(`${href(page.lang, `/p/${encodeURIComponent(handle)}`)}?${query}`, 303)
       }
@@ -138,10 +147,14 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
     const form = await c.req.parseBody()
     const quantity = form.remove ? 0 : quantityOf(form.quantity)
     try {
-      const updated = quantity === 0 ? await deps.store.carts.removeLine(cart.id, c.req.param('line')) : await deps.store.carts.updateLine(cart.id, c.req.param('line'), quantity)
+      const updated =
+        quantity === 0
+          ? await deps.store.carts.removeLine(cart.id, c.req.param('line'))
+          : await deps.store.carts.updateLine(cart.id, c.req.param('line'), quantity)
       rememberCart(c, updated)
     } catch (error) {
-      if (isKassaApiError(error) && error.status < 500) return c.redirect(`${href(page.lang, '/cart')}?error=${encodeURIComponent(String(error.code))}`, 303)
+      if (isKassaApiError(error) && error.status < 500)
+        return c.redirect(`${href(page.lang, '/cart')}?error=${encodeURIComponent(String(error.code))}`, 303)
       throw error
     }
     return c.redirect(href(page.lang, '/cart'), 303)
@@ -179,7 +192,14 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
                     <div class="muted">{item.variant_title}</div>
                     <div class="muted">{money(item.unit_price)}</div>
                     <form class="qty" method="post" action={href(lang, `/cart/lines/${item.id}`)}>
-                      <input type="number" name="quantity" value={String(item.quantity)} min="0" max="999" aria-label={`${t.quantity}: ${item.product_title}`} />
+                      <input
+                        type="number"
+                        name="quantity"
+                        value={String(item.quantity)}
+                        min="0"
+                        max="999"
+                        aria-label={`${t.quantity}: ${item.product_title}`}
+                      />
                       <button class="ghost" type="submit">
                         {t.update}
                       </button>

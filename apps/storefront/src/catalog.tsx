@@ -47,7 +47,9 @@ export function catalogRoutes(app: Hono<SfEnv>, deps: Deps): void {
       const url = new URL(c.req.url)
       const filters = parseFilters(url)
       const [grouping, result] = await Promise.all([
-        kind === 'category' ? deps.store.categories.get(handle, { locale: page.lang }) : deps.store.collections.get(handle, { locale: page.lang }),
+        kind === 'category'
+          ? deps.store.categories.get(handle, { locale: page.lang })
+          : deps.store.collections.get(handle, { locale: page.lang }),
         deps.store.products.list(toQuery(page, filters, { [kind]: handle })),
       ])
       const filtered = url.search !== ''
@@ -91,7 +93,13 @@ export function catalogRoutes(app: Hono<SfEnv>, deps: Deps): void {
     const page = c.get('page')
     const q = (c.req.query('q') ?? '').trim().slice(0, 200)
     if (q.length < 2) return c.json([])
-    const result = await deps.store.products.list({ q, region_id: page.region.id, currency: page.region.currency_code, locale: page.lang, limit: 6 })
+    const result = await deps.store.products.list({
+      q,
+      region_id: page.region.id,
+      currency: page.region.currency_code,
+      locale: page.lang,
+      limit: 6,
+    })
     cacheablePage(c)
     return c.json(result.data.map((p) => ({ title: p.title, url: href(page.lang, `/p/${p.handle}`), price: priceLabel(page, p) })))
   })

@@ -19,7 +19,12 @@ interface Problem {
 
 function valuesOf(cart: Cart): Values {
   const address = cart.shipping_address
-  const values: Values = { email: cart.email ?? '', shipping_option_id: cart.shipping_method?.shipping_option_id ?? '', provider_id: cart.payment_session?.provider_id ?? 'test', token: 'tok_ok' }
+  const values: Values = {
+    email: cart.email ?? '',
+    shipping_option_id: cart.shipping_method?.shipping_option_id ?? '',
+    provider_id: cart.payment_session?.provider_id ?? 'test',
+    token: 'tok_ok',
+  }
   for (const field of ADDRESS_FIELDS) values[field] = address?.[field] ?? ''
   return values
 }
@@ -27,22 +32,60 @@ function valuesOf(cart: Cart): Values {
 function problemOf(error: KassaApiError): Problem {
   const fields: Record<string, string> = {}
   for (const e of error.errors ?? []) fields[e.path.replace(/^shipping_address\./, '')] = e.message
-  for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : []) fields[missing === 'shipping_method' ? 'shipping_option_id' : missing] ||= '—'
+  for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : [])
+    fields[missing === 'shipping_method' ? 'shipping_option_id' : missing] ||= '—'
   return { code: String(error.code), fields }
 }
 
-function Field({ name, label, values, problem, type = 'text', required = true, auto }: { name: string; label: string; values: Values; problem?: Problem | undefined; type?: string; required?: boolean; auto?: string }) {
+function Field({
+  name,
+  label,
+  values,
+  problem,
+  type = 'text',
+  required = true,
+  auto,
+}: {
+  name: string
+  label: string
+  values: Values
+  problem?: Problem | undefined
+  type?: string
+  required?: boolean
+  auto?: string
+}) {
   const message = problem?.fields[name]
   return (
     <label class={message ? 'err' : ''}>
       <span>{label}</span>
-      <input type={type} name={name} value={values[name] ?? ''} required={required} autocomplete={auto} aria-invalid={message ? 'true' : undefined} />
+      <input
+        type={type}
+        name={name}
+        value={values[name] ?? ''}
+        required={required}
+        autocomplete={auto}
+        aria-invalid={message ? 'true' : undefined}
+      />
       {message && message !== '—' && <span class="msg">{message}</span>}
     </label>
   )
 }
 
-function CheckoutPage({ page, cart, options, values, problem, needsConfirm }: { page: PageContext; cart: Cart; options: ShippingOptionQuote[]; values: Values; problem?: Problem | undefined; needsConfirm?: boolean }) {
+function CheckoutPage({
+  page,
+  cart,
+  options,
+  values,
+  problem,
+  needsConfirm,
+}: {
+  page: PageContext
+  cart: Cart
+  options: ShippingOptionQuote[]
+  values: Values
+  problem?: Problem | undefined
+  needsConfirm?: boolean
+}) {
   const { t, lang } = page
   const countries = page.regions.find((r) => r.id === cart.region_id)?.countries ?? []
   const names = new Intl.DisplayNames([lang], { type: 'region' })
@@ -101,7 +144,13 @@ function CheckoutPage({ page, cart, options, values, problem, needsConfirm }: { 
             <h2>{t.shippingOption}</h2>
             {options.map((option, i) => (
               <label class="choice">
-                <input type="radio" name="shipping_option_id" value={option.id} required checked={values.shipping_option_id ? values.shipping_option_id === option.id : i === 0} />
+                <input
+                  type="radio"
+                  name="shipping_option_id"
+                  value={option.id}
+                  required
+                  checked={values.shipping_option_id ? values.shipping_option_id === option.id : i === 0}
+                />
                 <span style="flex:1">{option.name}</span>
                 <b>{money(option.amount)}</b>
               </label>
@@ -148,14 +197,23 @@ function CheckoutPage({ page, cart, options, values, problem, needsConfirm }: { 
 async function showCheckout(c: SfContext, deps: Deps, cart: Cart, values: Values, problem?: Problem, needsConfirm = false) {
   const options = await deps.store.carts.shippingOptions(cart.id).catch(() => [])
   personalPage(c)
-  return render(c, <CheckoutPage page={c.get('page')} cart={cart} options={options} values={values} problem={problem} needsConfirm={needsConfirm} />)
+  return render(
+    c,
+    <CheckoutPage page={c.get('page')} cart={cart} options={options} values={values} problem={problem} needsConfirm={needsConfirm} />,
+  )
 }
 
 function placed(c: SfContext, order: Order): Response {
   const page = c.get('page')
   forgetCart(c)
   // The order token reads the order as a guest: kept in an httpOnly cookie, never in a URL.
-  setCookie(c, COOKIES.order, `${order.id}.${order.order_token}`, { path: '/', httpOnly: true, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:', maxAge: 60 * 60 * 24 * 30 })
+  setCookie(c, COOKIES.order, `${order.id}.${order.order_token}`, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: 60 * 60 * 24 * 30,
+  })
   return c.redirect(href(page.lang, `/orders/${order.id}`), 303)
 }
 
@@ -181,13 +239,24 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
       cart = await deps.store.carts.update(cart.id, { email: values.email ?? '', shipping_address: address as never })
       if (values.shipping_option_id) cart = await deps.store.carts.setShippingMethod(cart.id, values.shipping_option_id)
       const provider = values.provider_id === 'manual' ? 'manual' : 'test'
-      cart = await deps.store.carts.setPayment(cart.id, { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) }, { idempotencyKey: randomUUID() })
+      cart = await deps.store.carts.setPayment(
+        cart.id,
+        { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
+        { idempotencyKey: randomUUID() },
+      )
       return placed(c, await deps.store.carts.complete(cart.id, { idempotencyKey: randomUUID() }))
     } catch (error) {
       if (!isKassaApiError(error) || error.status >= 500) throw error
       c.status(error.status === 402 ? 402 : error.status === 409 ? 409 : 400)
       const fresh = (await currentCart(c, deps)) ?? cart
-      return showCheckout(c, deps, fresh, values, error.code === 'payment.requires_action' ? undefined : problemOf(error), error.code === 'payment.requires_action')
+      return showCheckout(
+        c,
+        deps,
+        fresh,
+        values,
+        error.code === 'payment.requires_action' ? undefined : problemOf(error),
+        error.code === 'payment.requires_action',
+      )
     }
   })
 

@@ -28,7 +28,14 @@ export function ProductCard({ page, product, eager }: { page: PageContext; produ
     <li class="card">
       <a href={href(page.lang, `/p/${product.handle}`)}>
         {image ? (
-          <img src={mediaSrc(image.url)} alt={image.alt ?? product.title} width={IMAGE_SIZE} height={IMAGE_SIZE} loading={eager ? 'eager' : 'lazy'} decoding="async" />
+          <img
+            src={mediaSrc(image.url)}
+            alt={image.alt ?? product.title}
+            width={IMAGE_SIZE}
+            height={IMAGE_SIZE}
+            loading={eager ? 'eager' : 'lazy'}
+            decoding="async"
+          />
         ) : (
           <img src="data:," alt="" width={IMAGE_SIZE} height={IMAGE_SIZE} />
         )}

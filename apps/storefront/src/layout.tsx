@@ -53,7 +53,9 @@ export function Layout({ page, title, description, script, noindex, jsonLd, chil
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <link rel="stylesheet" href={CSS.path} />
-        {jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />}
+        {jsonLd && (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+        )}
         {script && <script src={JS.path} defer />}
       </head>
       <body>

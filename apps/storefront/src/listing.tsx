@@ -67,7 +67,17 @@ function firstUrl(url: URL): string {
   return first.pathname + first.search
 }
 
-function FacetChecks({ name, legend, values, chosen }: { name: string; legend: string; values: { value: string; label: string; count: number }[]; chosen: string[] }) {
+function FacetChecks({
+  name,
+  legend,
+  values,
+  chosen,
+}: {
+  name: string
+  legend: string
+  values: { value: string; label: string; count: number }[]
+  chosen: string[]
+}) {
   if (!values.length) return null
   return (
     <fieldset class="checks">
@@ -82,7 +92,19 @@ function FacetChecks({ name, legend, values, chosen }: { name: string; legend: s
   )
 }
 
-function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url: URL; filters: ListingFilters; facets: ProductFacets; q?: string }) {
+function FilterForm({
+  page,
+  url,
+  filters,
+  facets,
+  q,
+}: {
+  page: PageContext
+  url: URL
+  filters: ListingFilters
+  facets: ProductFacets
+  q?: string
+}) {
   const { t } = page
   const factor = minorUnitFactor(page.region.currency_code)
   const bounds = facets.price
@@ -103,7 +125,9 @@ function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url:
       <details open={active}>
         <summary>
           {t.filters}
-          {active ? ` (${filters.option.length + filters.tag.length + (filters.priceMin !== undefined || filters.priceMax !== undefined ? 1 : 0)})` : ''}
+          {active
+            ? ` (${filters.option.length + filters.tag.length + (filters.priceMin !== undefined || filters.priceMax !== undefined ? 1 : 0)})`
+            : ''}
         </summary>
         <fieldset>
           <legend>
@@ -112,11 +136,27 @@ function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url:
           <div class="row">
             <label>
               <span class="sr">{t.priceMin}</span>
-              <input type="number" name="price_min" min="0" step="any" inputmode="decimal" placeholder={bounds ? String(Math.floor(bounds.min / factor)) : t.priceMin} value={filters.priceMin !== undefined ? String(filters.priceMin) : ''} />
+              <input
+                type="number"
+                name="price_min"
+                min="0"
+                step="any"
+                inputmode="decimal"
+                placeholder={bounds ? String(Math.floor(bounds.min / factor)) : t.priceMin}
+                value={filters.priceMin !== undefined ? String(filters.priceMin) : ''}
+              />
             </label>
             <label>
               <span class="sr">{t.priceMax}</span>
-              <input type="number" name="price_max" min="0" step="any" inputmode="decimal" placeholder={bounds ? String(Math.ceil(bounds.max / factor)) : t.priceMax} value={filters.priceMax !== undefined ? String(filters.priceMax) : ''} />
+              <input
+                type="number"
+                name="price_max"
+                min="0"
+                step="any"
+                inputmode="decimal"
+                placeholder={bounds ? String(Math.ceil(bounds.max / factor)) : t.priceMax}
+                value={filters.priceMax !== undefined ? String(filters.priceMax) : ''}
+              />
             </label>
           </div>
         </fieldset>
@@ -139,7 +179,19 @@ function FilterForm({ page, url, filters, facets, q }: { page: PageContext; url:
 }
 
 /** A product list with its filter form (facet counts), sort and cursor paging; all plain GET forms and links. */
-export function Listing({ page, url, filters, result, q }: { page: PageContext; url: URL; filters: ListingFilters; result: StoreProductPage; q?: string }) {
+export function Listing({
+  page,
+  url,
+  filters,
+  result,
+  q,
+}: {
+  page: PageContext
+  url: URL
+  filters: ListingFilters
+  result: StoreProductPage
+  q?: string
+}) {
   const { t } = page
   return (
     <div class="listing">

@@ -48,7 +48,12 @@ function productJsonLd(page: PageContext, product: StoreProduct) {
         ...(v.sku && { sku: v.sku }),
         price: decimalAmount(v.price!, product.currency_code),
         priceCurrency: product.currency_code,
-        availability: v.availability === 'out_of_stock' ? 'https://schema.org/OutOfStock' : v.availability === 'low_stock' ? 'https://schema.org/LimitedAvailability' : 'https://schema.org/InStock',
+        availability:
+          v.availability === 'out_of_stock'
+            ? 'https://schema.org/OutOfStock'
+            : v.availability === 'low_stock'
+              ? 'https://schema.org/LimitedAvailability'
+              : 'https://schema.org/InStock',
       })),
   }
 }
@@ -58,7 +63,11 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
   app.get('/:lang/p/:handle', async (c) => {
     const page = c.get('page')
     const { t, lang } = page
-    const product = await deps.store.products.get(c.req.param('handle'), { region_id: page.region.id, currency: page.region.currency_code, locale: lang })
+    const product = await deps.store.products.get(c.req.param('handle'), {
+      region_id: page.region.id,
+      currency: page.region.currency_code,
+      locale: lang,
+    })
     const fromQuery = chosenOptions(product, (name) => c.req.query(name))
     const fallback = product.variants.find(isAvailable) ?? product.variants[0]
     const chosen = { ...(fallback?.options ?? {}), ...fromQuery }
@@ -79,7 +88,13 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
     cacheablePage(c)
     return render(
       c,
-      <Layout page={page} title={product.title} description={description.length > 155 ? `${description.slice(0, 152)}...` : description || product.title} jsonLd={productJsonLd(page, product)} script>
+      <Layout
+        page={page}
+        title={product.title}
+        description={description.length > 155 ? `${description.slice(0, 152)}...` : description || product.title}
+        jsonLd={productJsonLd(page, product)}
+        script
+      >
         <p class="crumbs">
           <a href={href(lang, '/')}>{t.home}</a>
           {category && (
@@ -93,7 +108,16 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
           <div>
             <div class="gallery" aria-label={product.title}>
               {product.media.map((m, i) => (
-                <img id={`image-${i + 1}`} src={mediaSrc(m.url)} alt={m.alt ?? product.title} width={IMAGE_SIZE} height={IMAGE_SIZE} loading={i === 0 ? 'eager' : 'lazy'} fetchpriority={i === 0 ? 'high' : 'auto'} decoding="async" />
+                <img
+                  id={`image-${i + 1}`}
+                  src={mediaSrc(m.url)}
+                  alt={m.alt ?? product.title}
+                  width={IMAGE_SIZE}
+                  height={IMAGE_SIZE}
+                  loading={i === 0 ? 'eager' : 'lazy'}
+                  fetchpriority={i === 0 ? 'high' : 'auto'}
+                  decoding="async"
+                />
               ))}
             </div>
             {product.media.length > 1 && (
@@ -127,10 +151,21 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
                   <fieldset class="opts">
                     <legend>{option.title}</legend>
                     {option.values.map((value) => {
-                      const possible = product.variants.some((v) => isAvailable(v) && v.options[option.title] === value && product.options.every((o) => o.title === option.title || v.options[o.title] === chosen[o.title]))
+                      const possible = product.variants.some(
+                        (v) =>
+                          isAvailable(v) &&
+                          v.options[option.title] === value &&
+                          product.options.every((o) => o.title === option.title || v.options[o.title] === chosen[o.title]),
+                      )
                       return (
                         <label class={possible ? '' : 'na'}>
-                          <input type="radio" name={`o${i}`} value={value} data-option={option.title} checked={chosen[option.title] === value} />
+                          <input
+                            type="radio"
+                            name={`o${i}`}
+                            value={value}
+                            data-option={option.title}
+                            checked={chosen[option.title] === value}
+                          />
                           <span>
                             {value}
                             {!possible && <span class="sr"> ({t.unavailable})</span>}
@@ -150,7 +185,11 @@ export function productRoutes(app: Hono<SfEnv>, deps: Deps): void {
                 </button>
               </div>
             </form>
-            <script type="application/json" id="variants" dangerouslySetInnerHTML={{ __html: JSON.stringify(variantsJson).replace(/</g, '\\u003c') }} />
+            <script
+              type="application/json"
+              id="variants"
+              dangerouslySetInnerHTML={{ __html: JSON.stringify(variantsJson).replace(/</g, '\\u003c') }}
+            />
             <div>
               {product.description.split(/\n{2,}/).map((para) => (
                 <p>{para}</p>

@@ -15,7 +15,8 @@ function promotionCalls(deps: Deps) {
   const post = deps.store.POST as unknown as CartCall
   const del = deps.store.DELETE as unknown as CartCall
   return {
-    apply: async (id: string, code: string) => (await post('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
+    apply: async (id: string, code: string) =>
+      (await post('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
     remove: async (id: string, code: string) => (await del('/store/carts/{id}/promotions/{code}', { params: { path: { id, code } } })).cart,
   }
 }
@@ -31,7 +32,15 @@ export function PromotionBox({ page, cart }: { page: PageContext; cart: Cart }) 
             <li>
               <form method="post" action={href(lang, '/cart/promotions/remove')}>
                 <b>{p.code}</b>
-                {p.applied ? <span class="avail in_stock"> ✓</span> : <span class="muted"> · {t.promoNotApplied}{p.reason ? `: ${t.promoReasons[p.reason] ?? p.reason.replace(/_/g, ' ')}` : ''}</span>}
+                {p.applied ? (
+                  <span class="avail in_stock"> ✓</span>
+                ) : (
+                  <span class="muted">
+                    {' '}
+                    · {t.promoNotApplied}
+                    {p.reason ? `: ${t.promoReasons[p.reason] ?? p.reason.replace(/_/g, ' ')}` : ''}
+                  </span>
+                )}
                 <input type="hidden" name="code" value={p.code} />{' '}
                 <button class="ghost" type="submit">
                   {t.remove}

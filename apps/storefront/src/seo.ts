@@ -11,7 +11,9 @@ function escapeXml(text: string): string {
 /** One `<url>` per page and language, each listing its translations (`xhtml:link hreflang`). */
 function urlEntry(origin: string, path: string, lastmod?: string): string {
   const alternates = LANGS.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${origin}/${l}${path}`)}"/>`).join('')
-  return LANGS.map((l) => `<url><loc>${escapeXml(`${origin}/${l}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}${alternates}</url>`).join('')
+  return LANGS.map(
+    (l) => `<url><loc>${escapeXml(`${origin}/${l}${path}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}${alternates}</url>`,
+  ).join('')
 }
 
 /** `/robots.txt` and `/sitemap.xml` (home, categories, collections and every published product in both languages). */
@@ -19,7 +21,12 @@ export function seoRoutes(app: Hono<SfEnv>, deps: Deps, originOf: (url: string) 
   app.get('/robots.txt', (c) => {
     const origin = originOf(c.req.url)
     c.header('cache-control', 'public, max-age=3600')
-    const personal = LANGS.flatMap((l) => [`Disallow: /${l}/cart`, `Disallow: /${l}/checkout`, `Disallow: /${l}/orders/`, `Disallow: /${l}/search`])
+    const personal = LANGS.flatMap((l) => [
+      `Disallow: /${l}/cart`,
+      `Disallow: /${l}/checkout`,
+      `Disallow: /${l}/orders/`,
+      `Disallow: /${l}/search`,
+    ])
     return c.text(['User-agent: *', 'Allow: /', ...personal, '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n'))
   })
 
