@@ -1,4 +1,5 @@
-// Bundles the CLI (and with it core and api) into one ESM file that plain Node runs.
+// Bundles the CLI (and with it core, api and the storefront) into one ESM file that plain Node runs,
+// and the storefront alone into apps/storefront/dist/storefront.js (it needs only the SDK).
 // Dependencies stay external: they are installed in node_modules and some are native.
 import { build } from 'esbuild'
 import { readdirSync, statSync, existsSync } from 'node:fs'
@@ -17,9 +18,10 @@ function newestMtime(dir) {
   return newest
 }
 
-const sources = ['core', 'api', 'cli'].map((p) => join(root, 'packages', p, 'src'))
-if (process.argv.includes('--if-stale') && existsSync(outfile)) {
-  const built = statSync(outfile).mtimeMs
+const storefrontOut = join(root, 'apps/storefront/dist/storefront.js')
+const sources = [...['core', 'api', 'cli', 'sdk'].map((p) => join(root, 'packages', p, 'src')), join(root, 'apps/storefront/src')]
+if (process.argv.includes('--if-stale') && existsSync(outfile) && existsSync(storefrontOut)) {
+  const built = Math.min(statSync(outfile).mtimeMs, statSync(storefrontOut).mtimeMs)
   if (sources.every((dir) => newestMtime(dir) < built)) process.exit(0)
 }
 
@@ -28,9 +30,7 @@ if (process.argv.includes('--if-stale') && existsSync(outfile)) {
 // whose files are read from disk at run time.
 const external = ['better-sqlite3', '@node-rs/argon2', 'pino', 'pino-pretty', 'swagger-ui-dist', 'pg-native']
 
-await build({
-  entryPoints: [join(root, 'packages/cli/src/main.ts')],
-  outfile,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -41,4 +41,6 @@ await build({
   external: external.flatMap((name) => [name, `${name}/*`]),
   banner: { js: "import { createRequire as __kassaRequire } from 'node:module'; const require = __kassaRequire(import.meta.url);" },
   logLevel: 'warning',
-})
+}
+await build({ ...common, entryPoints: [join(root, 'packages/cli/src/main.ts')], outfile })
+await build({ ...common, entryPoints: [join(root, 'apps/storefront/src/main.ts')], outfile: storefrontOut })

@@ -1,5 +1,6 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
 import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { startStorefront } from '@kassa/storefront'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 
@@ -19,6 +20,22 @@ export async function start(_flags: Flags): Promise<void> {
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
   const server = await startServer(commerce, { port: config.port, host: config.host, logger })
+  // The storefront talks to the API only through the SDK; in one process the SDK gets the API's fetch (no network hop).
+  const api = createApp(commerce, { logger })
+  const serveStorefront = (port: number) =>
+    startStorefront({
+      apiUrl: config.publicUrl,
+      publishableKey,
+      fetch: (request) => api.fetch(request),
+      port,
+      host: config.host,
+      ...(process.env.STOREFRONT_PUBLIC_URL && { publicUrl: process.env.STOREFRONT_PUBLIC_URL }),
+    })
+  const storefront = await serveStorefront(storefrontPort(config.port)).catch((error: NodeJS.ErrnoException) => {
+    // The port beside the API is only a default: when it is taken, any free port will do.
+    if (error.code === 'EADDRINUSE' && !process.env.STOREFRONT_PORT) return serveStorefront(0)
+    throw error
+  })
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -26,6 +43,7 @@ export async function start(_flags: Flags): Promise<void> {
     logger.info({ signal }, 'shutting down')
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
+    await storefront.close()
     await server.close()
     await commerce.close()
     process.exit(0)
@@ -36,7 +54,7 @@ export async function start(_flags: Flags): Promise<void> {
   const url = config.publicUrl
   const lines = [
     `API: ${url}`,
-    `Storefront: not part of this build yet; browse the catalog at ${url}/store/products`,
+    `Storefront: ${process.env.STOREFRONT_PUBLIC_URL ?? storefront.url}`,
     `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
     `API reference: ${url}/docs`,
     `Publishable key: ${publishableKey}`,
@@ -45,6 +63,13 @@ export async function start(_flags: Flags): Promise<void> {
   ]
   console.log(lines.join('\n'))
   logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+}
+
+/** `STOREFRONT_PORT`, else the port after the API's (9001 beside 9000); 0 picks a free one. */
+function storefrontPort(apiPort: number): number {
+  const raw = process.env.STOREFRONT_PORT
+  if (raw !== undefined && raw !== '') return Number(raw)
+  return apiPort === 0 ? 0 : apiPort + 1
 }
 
 async function hasProducts(commerce: Commerce): Promise<boolean> {

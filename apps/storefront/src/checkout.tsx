@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto'
+import { type Cart, isKassaApiError, type KassaApiError, type Order, type ShippingOptionQuote } from '@kassa/sdk'
+import type { Hono } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { Notice } from './components.js'
+import { currentCart, forgetCart, Totals } from './cart.js'
+import { COOKIES, type Deps, personalPage, type SfContext, type SfEnv } from './env.js'
+import { formatMoney } from './format.js'
+import { href, Layout, type PageContext } from './layout.js'
+import { render } from './render.js'
+
+const ADDRESS_FIELDS = ['first_name', 'last_name', 'address_1', 'postal_code', 'city', 'province', 'country_code', 'phone'] as const
+type Values = Record<string, string>
+
+interface Problem {
+  code: string
+  fields: Record<string, string>
+}
+
+function valuesOf(cart: Cart): Values {
+  const address = cart.shipping_address
+  const values: Values = {
+    email: cart.email ?? '',
+    shipping_option_id: cart.shipping_method?.shipping_option_id ?? '',
+    provider_id: cart.payment_session?.provider_id ?? 'test',
+    token: 'tok_ok',
+  }
+  for (const field of ADDRESS_FIELDS) values[field] = address?.[field] ?? ''
+  return values
+}
+
+function problemOf(error: KassaApiError): Problem {
+  const fields: Record<string, string> = {}
+  for (const e of error.errors ?? []) fields[e.path.replace(/^shipping_address\./, '')] = e.message
+  for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : [])
+    fields[missing === 'shipping_method' ? 'shipping_option_id' : missing] ||= '—'
+  return { code: String(error.code), fields }
+}
+
+function Field({
+  name,
+  label,
+  values,
+  problem,
+  type = 'text',
+  required = true,
+  auto,
+}: {
+  name: string
+  label: string
+  values: Values
+  problem?: Problem | undefined
+  type?: string
+  required?: boolean
+  auto?: string
+}) {
+  const message = problem?.fields[name]
+  return (
+    <label class={message ? 'err' : ''}>
+      <span>{label}</span>
+      <input
+        type={type}
+        name={name}
+        value={values[name] ?? ''}
+        required={required}
+        autocomplete={auto}
+        aria-invalid={message ? 'true' : undefined}
+      />
+      {message && message !== '—' && <span class="msg">{message}</span>}
+    </label>
+  )
+}
+
+function CheckoutPage({
+  page,
+  cart,
+  options,
+  values,
+  problem,
+  needsConfirm,
+}: {
+  page: PageContext
+  cart: Cart
+  options: ShippingOptionQuote[]
+  values: Values
+  problem?: Problem | undefined
+  needsConfirm?: boolean
+}) {
+  const { t, lang } = page
+  const countries = page.regions.find((r) => r.id === cart.region_id)?.countries ?? []
+  const names = new Intl.DisplayNames([lang], { type: 'region' })
+  const money = (n: number) => formatMoney(n, cart.currency_code, lang)
+  return (
+    <Layout page={page} title={t.checkout} description={t.checkout} noindex>
+      <h1>{t.checkout}</h1>
+      {problem && (
+        <Notice kind="err">
+          {t.errors[problem.code] ?? t.errors.generic}
+          {problem.code === 'inventory.insufficient' && (
+            <>
+              {' '}
+              <a href={href(lang, '/cart')}>{t.cart}</a>
+            </>
+          )}
+        </Notice>
+      )}
+      {needsConfirm && (
+        <form class="panel" method="post" action={href(lang, '/checkout/confirm')}>
+          <p>{t.confirm3ds}</p>
+          <button type="submit">{t.confirmPayment}</button>
+        </form>
+      )}
+      <div class="checkout">
+        <form class="form" method="post" action={href(lang, '/checkout')}>
+          <section class="panel">
+            <h2>{t.contact}</h2>
+            <Field name="email" label={t.email} type="email" auto="email" values={values} problem={problem} />
+          </section>
+          <section class="panel">
+            <h2>{t.address}</h2>
+            <div class="row">
+              <Field name="first_name" label={t.firstName} auto="given-name" values={values} problem={problem} />
+              <Field name="last_name" label={t.lastName} auto="family-name" values={values} problem={problem} />
+            </div>
+            <Field name="address_1" label={t.address1} auto="address-line1" values={values} problem={problem} />
+            <div class="row">
+              <Field name="postal_code" label={t.postalCode} auto="postal-code" values={values} problem={problem} />
+              <Field name="city" label={t.city} auto="address-level2" values={values} problem={problem} />
+            </div>
+            <Field name="province" label={t.province} auto="address-level1" required={false} values={values} problem={problem} />
+            <label class={problem?.fields.country_code ? 'err' : ''}>
+              <span>{t.country}</span>
+              <select name="country_code" autocomplete="country">
+                {countries.map((code) => (
+                  <option value={code} selected={values.country_code === code}>
+                    {names.of(code.toUpperCase()) ?? code}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Field name="phone" label={t.phone} type="tel" auto="tel" required={false} values={values} problem={problem} />
+          </section>
+          <section class="panel">
+            <h2>{t.shippingOption}</h2>
+            {options.map((option, i) => (
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="shipping_option_id"
+                  value={option.id}
+                  required
+                  checked={values.shipping_option_id ? values.shipping_option_id === option.id : i === 0}
+                />
+                <span style="flex:1">{option.name}</span>
+                <b>{money(option.amount)}</b>
+              </label>
+            ))}
+          </section>
+          <section class="panel">
+            <h2>{t.payment}</h2>
+            <label class="choice">
+              <input type="radio" name="provider_id" value="test" checked={values.provider_id !== 'manual'} />
+              <span>{t.payTest}</span>
+            </label>
+            <label class={problem?.code === 'payment.declined' ? 'err' : ''}>
+              <span>{t.cardToken}</span>
+              <input type="text" name="token" value={values.token ?? ''} autocomplete="off" spellcheck={false} />
+              <span class="hint">{t.cardTokenHint}</span>
+            </label>
+            <label class="choice">
+              <input type="radio" name="provider_id" value="manual" checked={values.provider_id === 'manual'} />
+              <span>{t.payManual}</span>
+            </label>
+          </section>
+          <button class="big" type="submit">
+            {t.placeOrder}
+          </button>
+        </form>
+        <aside class="panel">
+          <ul class="lines">
+            {cart.items.map((item) => (
+              <li style="grid-template-columns:1fr auto">
+                <span>
+                  {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
+                </span>
+                <b>{money(item.total)}</b>
+              </li>
+            ))}
+          </ul>
+          <Totals page={page} cart={cart} />
+        </aside>
+      </div>
+    </Layout>
+  )
+}
+
+async function showCheckout(c: SfContext, deps: Deps, cart: Cart, values: Values, problem?: Problem, needsConfirm = false) {
+  const options = await deps.store.carts.shippingOptions(cart.id).catch(() => [])
+  personalPage(c)
+  return render(
+    c,
+    <CheckoutPage page={c.get('page')} cart={cart} options={options} values={values} problem={problem} needsConfirm={needsConfirm} />,
+  )
+}
+
+function placed(c: SfContext, order: Order): Response {
+  const page = c.get('page')
+  forgetCart(c)
+  // The order token reads the order as a guest: kept in an httpOnly cookie, never in a URL.
+  setCookie(c, COOKIES.order, `${order.id}.${order.order_token}`, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: 60 * 60 * 24 * 30,
+  })
+  return c.redirect(href(page.lang, `/orders/${order.id}`), 303)
+}
+
+/** Checkout as one plain form (address, shipping, payment, place order), the 3-D Secure step and the confirmation page. */
+export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
+  app.get('/:lang/checkout', async (c) => {
+    const cart = await currentCart(c, deps)
+    if (!cart || cart.items.length === 0) return c.redirect(href(c.get('page').lang, '/cart'), 303)
+    const pending = cart.payment_session?.status === 'requires_action'
+    return showCheckout(c, deps, cart, valuesOf(cart), undefined, pending)
+  })
+
+  app.post('/:lang/checkout', async (c) => {
+    const page = c.get('page')
+    let cart = await currentCart(c, deps)
+    if (!cart || cart.items.length === 0) return c.redirect(href(page.lang, '/cart'), 303)
+    const form = await c.req.parseBody()
+    const values: Values = {}
+    for (const [key, value] of Object.entries(form)) if (typeof value === 'string') values[key] = value.trim()
+    try {
+      const address: Record<string, string | null> = {}
+      for (const field of ADDRESS_FIELDS) address[field] = values[field] || (field === 'province' || field === 'phone' ? null : '')
+      cart = await deps.store.carts.update(cart.id, { email: values.email ?? '', shipping_address: address as never })
+      if (values.shipping_option_id) cart = await deps.store.carts.setShippingMethod(cart.id, values.shipping_option_id)
+      const provider = values.provider_id === 'manual' ? 'manual' : 'test'
+      cart = await deps.store.carts.setPayment(
+        cart.id,
+        { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
+        { idempotencyKey: randomUUID() },
+      )
+      return placed(c, await deps.store.carts.complete(cart.id, { idempotencyKey: randomUUID() }))
+    } catch (error) {
+      if (!isKassaApiError(error) || error.status >= 500) throw error
+      c.status(error.status === 402 ? 402 : error.status === 409 ? 409 : 400)
+      const fresh = (await currentCart(c, deps)) ?? cart
+      return showCheckout(
+        c,
+        deps,
+        fresh,
+        values,
+        error.code === 'payment.requires_action' ? undefined : problemOf(error),
+        error.code === 'payment.requires_action',
+      )
+    }
+  })
+
+  app.post('/:lang/checkout/confirm', async (c) => {
+    const page = c.get('page')
+    const cart = await currentCart(c, deps)
+    if (!cart) return c.redirect(href(page.lang, '/cart'), 303)
+    try {
+      return placed(c, await deps.store.carts.confirmPayment(cart.id, {}, { idempotencyKey: randomUUID() }))
+    } catch (error) {
+      if (!isKassaApiError(error) || error.status >= 500) throw error
+      c.status(error.status === 402 ? 402 : 409)
+      return showCheckout(c, deps, (await currentCart(c, deps)) ?? cart, valuesOf(cart), problemOf(error))
+    }
+  })
+
+  app.get('/:lang/orders/:id', async (c) => {
+    const page = c.get('page')
+    const { t, lang } = page
+    const saved = getCookie(c, COOKIES.order) ?? ''
+    const id = saved.slice(0, saved.indexOf('.'))
+    const token = saved.slice(saved.indexOf('.') + 1)
+    if (!id || !token || id !== c.req.param('id')) return c.notFound()
+    const order = await deps.store.orders.get(id, token)
+    personalPage(c)
+    return render(
+      c,
+      <Layout page={page} title={t.orderConfirmed} description={t.orderConfirmed} noindex>
+        <h1>{t.orderConfirmed}</h1>
+        <p class="panel">
+          {t.orderNumber}: <b data-order-number>{order.number}</b>
+          <br />
+          <span class="muted">{t.orderEmailed(order.email)}</span>
+        </p>
+        <ul class="lines">
+          {order.items.map((item) => (
+            <li style="grid-template-columns:1fr auto">
+              <span>
+                {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
+              </span>
+              <b>{formatMoney(item.total, order.currency_code, lang)}</b>
+            </li>
+          ))}
+        </ul>
+        <Totals page={page} cart={order} />
+        <a class="btn" href={href(lang, '/')}>
+          {t.continueShopping}
+        </a>
+      </Layout>,
+    )
+  })
+}
