@@ -4,23 +4,6 @@ import { currentCart, rememberCart } from './cart.js'
 import type { Deps, SfEnv } from './env.js'
 import { href, type PageContext } from './layout.js'
 
-type CartCall = (url: string, init: object) => Promise<{ cart: Cart }>
-
-/**
- * Promotion codes go through the SDK's generic client by path (`POST /store/carts/{id}/promotions`,
- * `DELETE /store/carts/{id}/promotions/{code}`, as docs API.md fixes them): an API without those
- * routes answers `route.not_found`, which the cart page shows as "codes are not available".
- */
-function promotionCalls(deps: Deps) {
-  const post = deps.store.POST as unknown as CartCall
-  const del = deps.store.DELETE as unknown as CartCall
-  return {
-    apply: async (id: string, code: string) =>
-      (await post('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
-    remove: async (id: string, code: string) => (await del('/store/carts/{id}/promotions/{code}', { params: { path: { id, code } } })).cart,
-  }
-}
-
 /** The cart's codes (with the reason when one does not apply) and the form to add one. */
 export function PromotionBox({ page, cart }: { page: PageContext; cart: Cart }) {
   const { t, lang } = page
@@ -64,10 +47,9 @@ export function PromotionBox({ page, cart }: { page: PageContext; cart: Cart }) 
 }
 
 export function promotionRoutes(app: Hono<SfEnv>, deps: Deps): void {
-  const calls = promotionCalls(deps)
   for (const [path, call] of [
-    ['/cart/promotions', calls.apply],
-    ['/cart/promotions/remove', calls.remove],
+    ['/cart/promotions', (id: string, code: string) => deps.store.carts.addPromotion(id, code)],
+    ['/cart/promotions/remove', (id: string, code: string) => deps.store.carts.removePromotion(id, code)],
   ] as const) {
     app.post(`/:lang${path}`, async (c) => {
       const page = c.get('page')
@@ -78,8 +60,7 @@ export function promotionRoutes(app: Hono<SfEnv>, deps: Deps): void {
         rememberCart(c, await call(cart.id, code))
       } catch (error) {
         if (!isKassaApiError(error) || error.status >= 500) throw error
-        const reason = error.code === 'route.not_found' ? 'promotion.unavailable' : String(error.code)
-        return c.redirect(`${href(page.lang, '/cart')}?error=${encodeURIComponent(reason)}`, 303)
+        return c.redirect(`${href(page.lang, '/cart')}?error=${encodeURIComponent(String(error.code))}`, 303)
       }
       return c.redirect(href(page.lang, '/cart'), 303)
     })
