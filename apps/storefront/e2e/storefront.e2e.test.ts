@@ -114,6 +114,12 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     expect(await page.textContent('.lines')).toContain(chosen.join(' / '))
     expect(await page.textContent('[data-cart-count]')).toBe('1')
 
+    // The demo code applies; the server's discount shows on the cart.
+    await page.fill('form.promo input[name=code]', 'welcome10')
+    await Promise.all([page.waitForURL('**/en/cart'), page.click('form.promo button[type=submit]')])
+    expect(await page.textContent('ul.promos')).toContain('WELCOME10')
+    expect(await page.textContent('ul.promos')).toContain('✓')
+
     await page.click('text=Go to checkout')
     await page.waitForURL('**/en/checkout')
     await fillCheckout(page, 'tok_ok')
@@ -136,6 +142,7 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     expect(order.items).toHaveLength(1)
     // US prices exclude tax: the line's total adds New York sales tax, the shipping total its own.
     const [line] = order.items
+    expect(Math.abs(line.discount_total - line.subtotal / 10)).toBeLessThanOrEqual(0.5)
     expect(line.total).toBe(line.subtotal - line.discount_total + line.tax_total)
     expect(line.tax_total).toBeGreaterThan(0)
     expect(order.total).toBe(line.total + order.shipping_total)
