@@ -7,7 +7,7 @@ Commands:
   start                 migrate, seed the demo shop (demo mode), serve the API
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
-  admin:create          --email E --password P [--role owner|admin|staff]
+  admin:create          --email E --password P [--role owner|manager|support|read_only]
   import, export        arrive with the data import/export work; not available yet
   openapi               print the OpenAPI document
 
