@@ -8,11 +8,16 @@ import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
 import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
-import { adminAuthRoutes } from './routes/admin-auth.js'
+import { storeCors } from './middleware/store-cors.js'
+import { adminApiKeyRoutes } from './routes/admin-api-keys.js'
+import { adminAuditRoutes } from './routes/admin-audit.js'
+import { adminAuthRoutes, adminSessionRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
+import { adminUserRoutes } from './routes/admin-users.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
@@ -72,6 +77,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   app.route('/', paymentHookRoutes())
 
   const store = newApp()
+  store.use('*', storeCors(commerce))
   store.use('*', storeAuth(commerce))
   store.use('*', async (c, next) => {
     await next()
@@ -104,6 +110,11 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminSessionRoutes())
+  admin.route('/', adminUserRoutes())
+  admin.route('/', adminApiKeyRoutes())
+  admin.route('/', adminSalesChannelRoutes())
+  admin.route('/', adminAuditRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

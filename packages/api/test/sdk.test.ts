@@ -38,7 +38,7 @@ describe('@kassa/sdk against the real app', () => {
     expect(other.token).toBeUndefined()
     expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.unauthenticated' })
     other.setToken('not-a-session')
-    expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.session_expired' })
+    expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.token_invalid' })
   })
 
   it('creates a product through the Admin API that the Store API then lists and shows', async () => {
