@@ -120,11 +120,14 @@ export async function setProductChannels(ctx: Ctx, productId: string, rawInput: 
   })
 }
 
-/** Puts new products in the default channel (call inside the creating transaction). */
+/** Puts new products in the default channel (call inside the creating transaction; bulk loads call it too). */
 export async function addToDefaultChannel(ctx: Ctx, productIds: string[]): Promise<void> {
   const channel = await ctx.db.selectFrom('sales_channel').select('id').where('is_default', '=', true).orderBy('created_at').executeTakeFirst()
-  if (!channel || !productIds.length) return
-  await ctx.db.insertInto('product_sales_channel').values(productIds.map((id) => ({ sales_channel_id: channel.id, product_id: id }))).execute()
+  if (!channel) return
+  for (let i = 0; i < productIds.length; i += 500) {
+    const rows = productIds.slice(i, i + 500).map((id) => ({ sales_channel_id: channel.id, product_id: id }))
+    await ctx.db.insertInto('product_sales_channel').values(rows).execute()
+  }
 }
 
 /** Whether a product is sold in a channel: a product outside the caller's channel does not exist for it. */
