@@ -16,6 +16,7 @@ import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminRoleRoutes } from './routes/admin-roles.js'
 import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
 import { adminUserRoutes } from './routes/admin-users.js'
 import { storeCartRoutes } from './routes/store-carts.js'
@@ -112,6 +113,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminRegionRoutes())
   admin.route('/', adminSessionRoutes())
   admin.route('/', adminUserRoutes())
+  admin.route('/', adminRoleRoutes())
   admin.route('/', adminApiKeyRoutes())
   admin.route('/', adminSalesChannelRoutes())
   admin.route('/', adminAuditRoutes())

@@ -194,3 +194,29 @@ describe('audit log', () => {
     expect([bad.status, (await bad.json()).errors[0].path]).toEqual([400, 'query.created_after'])
   })
 })
+
+describe('custom roles', () => {
+  it('grant exactly their permissions, change for their holders at once, and stay while held', async () => {
+    const created = await api.admin('/admin/roles', { method: 'POST', json: { name: 'merchandiser', permissions: ['catalog:read', 'catalog:write'] } })
+    expect(created.status).toBe(201)
+    expect((await created.json()).role).toEqual({ name: 'merchandiser', description: null, built_in: false, permissions: ['catalog:read', 'catalog:write'] })
+    const user = await api.admin('/admin/users', { method: 'POST', json: { email: 'merch@example.com', password: 'long enough password', role: 'merchandiser' } })
+    expect(user.status).toBe(201)
+    const token = (await loginAdmin(api.commerce.ctx(), { email: 'merch@example.com', password: 'long enough password' })).token
+    expect((await as(token, '/admin/products', { method: 'POST', json: { title: 'Merch tee' } })).status).toBe(201)
+    const regions = await as(token, '/admin/regions')
+    expect([regions.status, (await regions.json()).permission]).toEqual([403, 'settings:read'])
+    expect((await (await as(token, '/admin/auth/me')).json()).me.permissions).toEqual(['catalog:read', 'catalog:write'])
+
+    await api.admin('/admin/roles/merchandiser', { method: 'PATCH', json: { permissions: ['catalog:read'] } })
+    expect((await as(token, '/admin/products', { method: 'POST', json: { title: 'Another tee' } })).status).toBe(403)
+    expect((await as(token, '/admin/products')).status).toBe(200)
+
+    const held = await api.admin('/admin/roles/merchandiser', { method: 'DELETE' })
+    expect([held.status, await codeOf(held)]).toEqual([409, 'role.in_use'])
+    const builtIn = await api.admin('/admin/roles/owner', { method: 'PATCH', json: { permissions: [] } })
+    expect([builtIn.status, await codeOf(builtIn)]).toEqual([409, 'role.built_in'])
+    const taken = await api.admin('/admin/roles', { method: 'POST', json: { name: 'support', permissions: [] } })
+    expect([taken.status, await codeOf(taken)]).toEqual([409, 'role.name_taken'])
+  })
+})

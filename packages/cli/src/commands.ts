@@ -1,5 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import { type Commerce, createCommerce, createAdminUser, type RoleName, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 
@@ -75,11 +75,11 @@ export async function seed(): Promise<void> {
   }
 }
 
-/** `kassa admin:create --email E --password P [--role owner|manager|support|read_only]`; an unknown role is refused. */
+/** `kassa admin:create --email E --password P [--role owner|manager|support|read_only|<custom role>]`; an unknown role is refused. */
 export async function adminCreate(flags: Flags): Promise<void> {
   const email = String(flags.email ?? process.env.KASSA_ADMIN_EMAIL ?? '')
   const password = String(flags.password ?? process.env.KASSA_ADMIN_PASSWORD ?? '')
-  const role = String(flags.role ?? 'manager') as RoleName
+  const role = String(flags.role ?? 'manager')
   const commerce = await createCommerce(await loadConfig())
   try {
     const user = await createAdminUser(commerce.ctx(), { email, password, role })

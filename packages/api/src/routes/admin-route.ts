@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { AuthErrors, KassaError, type Permission, recordAudit, roleHasPermission } from '@kassa/core'
+import { AuthErrors, KassaError, type Permission, recordAudit, resolvePermissions } from '@kassa/core'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env.js'
 
@@ -19,7 +19,7 @@ export function requirePermission(permission: RoutePermission): MiddlewareHandle
   return async (c, next) => {
     const actor = c.get('actor')
     if (actor?.type !== 'admin') throw AuthErrors.unauthenticated()
-    if (permission !== 'authenticated' && !roleHasPermission(actor.role, permission)) {
+    if (permission !== 'authenticated' && !(await resolvePermissions(c.get('commerce').ctx(actor), actor.role)).includes(permission)) {
       throw new KassaError(AuthErrors.forbidden.code, 'forbidden', AuthErrors.forbidden(permission).message, { extra: { permission } })
     }
     await next()

@@ -73,3 +73,12 @@ export const AuditEntrySchema = z
     created_at: dateTime,
   })
   .openapi('AuditEntry')
+
+export const AdminRoleSchema = z
+  .object({
+    name: z.string(),
+    description: z.string().nullable(),
+    built_in: z.boolean().openapi({ description: 'owner, manager, support and read_only: fixed, cannot be changed or deleted' }),
+    permissions: z.array(z.enum(PERMISSIONS)),
+  })
+  .openapi('AdminRole')

@@ -11,6 +11,12 @@ export const ACCESS_TABLE: AuthzTable = {
   adminUpdateUser: OWNER,
   adminDeactivateUser: OWNER,
 
+  adminListRoles: ANY_ADMIN,
+  adminCreateRole: OWNER,
+  adminGetRole: ANY_ADMIN,
+  adminUpdateRole: OWNER,
+  adminDeleteRole: OWNER,
+
   adminListApiKeys: OWNER,
   adminCreateApiKey: OWNER,
   adminGetApiKey: OWNER,

@@ -1,4 +1,4 @@
-import { createApiKey, createPublishableKey, createSalesChannel, inviteAdminUser, loginAdmin } from '@kassa/core'
+import { createApiKey, createPublishableKey, createRole, createSalesChannel, inviteAdminUser, loginAdmin } from '@kassa/core'
 import type { TestApi } from '../helpers.js'
 import type { BadCase } from './generate.js'
 import type { Fixtures, ValidRequest } from './requests.js'
@@ -11,6 +11,8 @@ export interface AccessFixtures {
   channelId: string
   doomedChannelId: string
   publishableKeyId: string
+  role: string
+  doomedRole: string
   /** A session of its own, so that signing out does not end the session the other requests use. */
   logoutToken: string
 }
@@ -23,6 +25,8 @@ export async function createAccessFixtures(api: TestApi): Promise<AccessFixtures
   const channel = await createSalesChannel(ctx, { name: 'Fixture app', allowed_origins: ['https://app.example.com'] })
   const doomedChannel = await createSalesChannel(ctx, { name: 'Fixture doomed' })
   const key = await createPublishableKey(ctx, channel.id, { title: 'Fixture app key' })
+  await createRole(ctx, { name: 'fixture_merchandiser', permissions: ['catalog:read', 'catalog:write'] })
+  await createRole(ctx, { name: 'fixture_doomed', permissions: [] })
   await inviteAdminUser(ctx, { email: 'fixture-leaving@example.com', password: 'fixture password', role: 'read_only' })
   const { token } = await loginAdmin(ctx, { email: 'fixture-leaving@example.com', password: 'fixture password' })
   return {
@@ -32,6 +36,8 @@ export async function createAccessFixtures(api: TestApi): Promise<AccessFixtures
     channelId: channel.id,
     doomedChannelId: doomedChannel.id,
     publishableKeyId: key.id,
+    role: 'fixture_merchandiser',
+    doomedRole: 'fixture_doomed',
     logoutToken: token,
   }
 }
@@ -45,6 +51,12 @@ export const ACCESS_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminGetUser: (f) => ({ path: { id: f.access.userId } }),
   adminUpdateUser: (f) => ({ path: { id: f.access.userId }, body: { role: 'support', active: true } }),
   adminDeactivateUser: (f) => ({ path: { id: f.access.doomedUserId } }),
+
+  adminListRoles: () => ({}),
+  adminCreateRole: () => ({ body: { name: 'valid_role', description: 'Catalog editors', permissions: ['catalog:read', 'catalog:write'] } }),
+  adminGetRole: (f) => ({ path: { name: f.access.role } }),
+  adminUpdateRole: (f) => ({ path: { name: f.access.role }, body: { description: null, permissions: ['catalog:read', 'inventory:read'] } }),
+  adminDeleteRole: (f) => ({ path: { name: f.access.doomedRole } }),
 
   adminListApiKeys: () => ({}),
   adminCreateApiKey: () => ({ body: { title: 'Valid integration', role: 'support' } }),
@@ -91,8 +103,9 @@ const originCases = [
 
 /** Rules of the access operations that the JSON Schema cannot state. */
 export const ACCESS_SEMANTIC_CASES: Record<string, BadCase[]> = {
-  adminCreateUser: [body('a password shorter than 10 characters', ['password'], 'short')],
-  adminCreateApiKey: [body('only whitespace', ['title'], '   ')],
+  adminCreateApiKey: [body('only whitespace', ['title'], '   '), { ...body('a role that does not exist', ['role'], 'superuser'), expect: { path: 'role', code: 'unknown_role' } }],
+  adminCreateUser: [body('a password shorter than 10 characters', ['password'], 'short'), { ...body('a role that does not exist', ['role'], 'superuser'), expect: { path: 'role', code: 'unknown_role' } }],
+  adminCreateRole: [body('not a lowercase name', ['name'], 'Shop Staff'), body('a permission twice', ['permissions'], ['catalog:read', 'catalog:read'])],
   adminCreateSalesChannel: [...originCases, body('only whitespace', ['name'], '  ')],
   adminUpdateSalesChannel: originCases,
   adminListAuditLog: [query('not a date-time', 'created_after', 'yesterday'), query('not a cursor this server issued', 'cursor', 'bm9wZQ')],

@@ -6,7 +6,7 @@ import { newToken } from '../kernel/ids.js'
 import { parseInput } from '../kernel/validate.js'
 import { authenticateApiKey, isSecretKey } from './api-key.service.js'
 import { type AdminMe, type AdminUser, adminLoginSchema, adminUserCreateSchema, AuthErrors, sha256 } from './auth.js'
-import { permissionsOf } from './permissions.js'
+import { assertRoleExists, resolvePermissions } from './role.service.js'
 
 /** argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
@@ -20,6 +20,7 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function createAdminUser(ctx: Ctx, rawInput: z.input<typeof adminUserCreateSchema>): Promise<AdminUser> {
   const input = parseInput(adminUserCreateSchema, rawInput)
+  await assertRoleExists(ctx, input.role)
   const existing = await ctx.db.selectFrom('admin_user').select('id').where('email', '=', input.email).executeTakeFirst()
   if (existing) throw AuthErrors.emailTaken(input.email)
   const now = ctx.now().toISOString()
@@ -90,7 +91,7 @@ export async function authenticateAdmin(ctx: Ctx, token: string): Promise<Actor>
 export async function describeAdmin(ctx: Ctx): Promise<AdminMe> {
   const actor = ctx.actor
   if (actor.type !== 'admin') throw AuthErrors.unauthenticated()
-  const permissions = [...permissionsOf(actor.role)]
+  const permissions = [...(await resolvePermissions(ctx, actor.role))]
   if (actor.via === 'api_key') return { actor_type: 'api_key', id: actor.id, email: null, role: actor.role, permissions }
   const row = await ctx.db.selectFrom('admin_user').select('email').where('id', '=', actor.id).executeTakeFirst()
   return { actor_type: 'admin_user', id: actor.id, email: row?.email ?? null, role: actor.role, permissions }

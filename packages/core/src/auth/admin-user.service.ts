@@ -5,7 +5,7 @@ import { parseInput } from '../kernel/validate.js'
 import { createAdminUser } from './admin-auth.service.js'
 import type { AdminUserTable } from './auth.table.js'
 import { type AdminUser, AdminUserErrors, adminUserCreateSchema, adminUserUpdateSchema } from './auth.js'
-import { assertCanGrant } from './grant.js'
+import { assertCanGrant, assertRoleExists } from './role.service.js'
 
 export async function listAdminUsers(ctx: Ctx): Promise<AdminUser[]> {
   const rows = await ctx.db.selectFrom('admin_user').select(['id', 'email', 'role', 'active', 'created_at']).orderBy('created_at').orderBy('id').execute()
@@ -21,7 +21,8 @@ export async function getAdminUser(ctx: Ctx, id: string): Promise<AdminUser> {
 /** Invites an admin user with a role no stronger than the caller's own. */
 export async function inviteAdminUser(ctx: Ctx, rawInput: unknown): Promise<AdminUser> {
   const input = parseInput(adminUserCreateSchema, rawInput)
-  assertCanGrant(ctx.actor, input.role)
+  await assertRoleExists(ctx, input.role)
+  await assertCanGrant(ctx, input.role)
   return createAdminUser(ctx, input)
 }
 
@@ -31,7 +32,10 @@ export async function inviteAdminUser(ctx: Ctx, rawInput: unknown): Promise<Admi
  */
 export async function updateAdminUser(ctx: Ctx, id: string, rawInput: unknown): Promise<AdminUser> {
   const input = parseInput(adminUserUpdateSchema, rawInput)
-  if (input.role) assertCanGrant(ctx.actor, input.role)
+  if (input.role) {
+    await assertRoleExists(ctx, input.role)
+    await assertCanGrant(ctx, input.role)
+  }
   return inTransaction(ctx, async (tx) => {
     const current = await getAdminUser(tx, id)
     const losesOwner = current.role === 'owner' && current.active && ((input.role && input.role !== 'owner') || input.active === false)

@@ -5,7 +5,7 @@ import { newToken } from '../kernel/ids.js'
 import { parseInput } from '../kernel/validate.js'
 import type { ApiKeyTable } from './auth.table.js'
 import { type ApiKey, ApiKeyErrors, apiKeyCreateSchema, AuthErrors, sha256 } from './auth.js'
-import { assertCanGrant } from './grant.js'
+import { assertCanGrant, assertRoleExists } from './role.service.js'
 
 /** last_used_at is written at most once a minute per key, so a busy integration costs no write per request. */
 const LAST_USED_RESOLUTION_MS = 60_000
@@ -20,7 +20,8 @@ export function isSecretKey(token: string): boolean {
  */
 export async function createApiKey(ctx: Ctx, rawInput: unknown): Promise<{ api_key: ApiKey; secret: string }> {
   const input = parseInput(apiKeyCreateSchema, rawInput)
-  assertCanGrant(ctx.actor, input.role)
+  await assertRoleExists(ctx, input.role)
+  await assertCanGrant(ctx, input.role)
   const secret = newToken('sk')
   const row = {
     id: ctx.newId('key'),

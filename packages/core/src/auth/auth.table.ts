@@ -19,6 +19,16 @@ export interface AdminSessionTable {
   created_at: Timestamp
 }
 
+/** A custom role; the built-in ones live in code (permissions.ts). */
+export interface AdminRoleTable {
+  name: string
+  description: string | null
+  /** JSON array of permissions. */
+  permissions: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface ApiKeyTable {
   id: string
   title: string
@@ -47,6 +57,7 @@ export interface AuditLogTable {
 export interface AuthTables {
   admin_user: AdminUserTable
   admin_session: AdminSessionTable
+  admin_role: AdminRoleTable
   api_key: ApiKeyTable
   audit_log: AuditLogTable
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { defineError } from '../kernel/errors.js'
-import { BUILT_IN_ROLES, type Permission } from './permissions.js'
+import { BUILT_IN_ROLES, type Permission, PERMISSIONS } from './permissions.js'
 
 export const AuthErrors = {
   invalidCredentials: defineError('auth.invalid_credentials', 'unauthenticated', () => 'Email or password is wrong'),
@@ -14,7 +14,8 @@ export const AuthErrors = {
   emailTaken: defineError('admin_user.email_taken', 'conflict', (email: string) => `An admin user with email ${email} exists`),
 }
 
-export const adminRoleSchema = z.enum(BUILT_IN_ROLES)
+/** A role name: a built-in role or a custom one (the services check it exists). */
+export const adminRoleSchema = z.string().trim().min(1).max(40)
 
 export const adminLoginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -101,3 +102,33 @@ export const auditLogQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().max(2000).optional(),
 })
+
+export const RoleErrors = {
+  notFound: defineError('role.not_found', 'not_found', (name: string) => `Role ${name} not found`),
+  nameTaken: defineError('role.name_taken', 'conflict', (name: string) => `A role named ${name} exists`),
+  builtIn: defineError('role.built_in', 'conflict', (name: string) => `The built-in role ${name} cannot be changed or deleted`),
+  inUse: defineError('role.in_use', 'conflict', (name: string) => `Admin users or API keys hold the role ${name}`),
+}
+
+const permissionList = z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).refine((l) => new Set(l).size === l.length, 'each permission once')
+
+export const roleCreateSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lowercase letters, digits and underscores, starting with a letter'),
+  description: z.string().max(500).nullable().optional(),
+  permissions: permissionList,
+})
+
+export const roleUpdateSchema = z.strictObject({
+  description: z.string().max(500).nullable().optional(),
+  permissions: permissionList.optional(),
+})
+
+/** A role and what it grants; built-in roles cannot be changed. */
+export interface AdminRole {
+  name: string
+  description: string | null
+  built_in: boolean
+  permissions: Permission[]
+}
+
+export const BUILT_IN_ROLE_NAMES: readonly string[] = BUILT_IN_ROLES

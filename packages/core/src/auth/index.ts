@@ -1,6 +1,6 @@
 export * from './auth.js'
 export * from './permissions.js'
-export * from './grant.js'
+export * from './role.service.js'
 export * from './admin-auth.service.js'
 export * from './admin-user.service.js'
 export * from './api-key.service.js'

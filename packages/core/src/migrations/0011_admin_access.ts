@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { columnTypes } from './types.js'
 
 /**
- * Roles and permissions for admin users, secret API keys, the audit log, allowed browser origins
+ * Roles (built-in and custom) and permissions for admin users, secret API keys, the audit log, allowed browser origins
  * per sales channel and the products each channel sells.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -12,6 +12,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.updateTable('admin_user').set({ role: 'manager' }).where('role', '=', 'admin').execute()
   await db.updateTable('admin_user').set({ role: 'support' }).where('role', '=', 'staff').execute()
   await db.schema.alterTable('admin_session').addColumn('revoked_at', t.timestamp).execute()
+
+  await db.schema
+    .createTable('admin_role')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('description', 'text')
+    .addColumn('permissions', t.json, (c) => c.notNull())
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .execute()
 
   await db.schema
     .createTable('api_key')
@@ -57,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['product_sales_channel', 'audit_log', 'api_key']) await db.schema.dropTable(table).execute()
+  for (const table of ['product_sales_channel', 'audit_log', 'api_key', 'admin_role']) await db.schema.dropTable(table).execute()
   await db.schema.alterTable('sales_channel').dropColumn('allowed_origins').execute()
   await db.schema.alterTable('admin_session').dropColumn('revoked_at').execute()
   await db.updateTable('admin_user').set({ role: 'admin' }).where('role', '=', 'manager').execute()
