@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { InventoryErrors } from '../inventory/inventory.js'
 import { defineError } from '../kernel/errors.js'
 import { idSchema } from '../kernel/schemas.js'
 
 export const SalesChannelErrors = {
-  /** The same code inventory answers for an unknown channel. */
-  notFound: InventoryErrors.channelNotFound,
+  notFound: defineError('sales_channel.not_found', 'not_found', (id: string) => `Sales channel ${id} not found`),
   isDefault: defineError('sales_channel.is_default', 'conflict', () => 'The default sales channel cannot be deleted'),
   inUse: defineError('sales_channel.in_use', 'conflict', (id: string) => `Sales channel ${id} has orders and cannot be deleted`),
   keyNotFound: defineError('publishable_key.not_found', 'not_found', (id: string) => `Publishable key ${id} not found`),
