@@ -1,4 +1,4 @@
-import { type Ctx, type Database, indexProducts } from '@kassa/core'
+import { addToDefaultChannel, type Ctx, type Database, indexProducts } from '@kassa/core'
 import { type Insertable, type Kysely, sql } from 'kysely'
 import type { BenchProduct } from './catalog.js'
 
@@ -78,6 +78,7 @@ export async function insertProductsInBulk(
     rows.product_category.push({ category_id: categoryIds.get(product.category)!, product_id: id })
   })
   for (const table of TABLE_ORDER) await insertRows(tx.db, table, rows[table])
+  await addToDefaultChannel(tx, ids)
   // PostgreSQL plans the indexer's per-product subqueries from statistics; a bulk load has none, and
   // then it scans all of `price` once per product. ANALYZE inside the transaction counts its rows.
   if (analyze) await sql`analyze ${sql.join(TABLE_ORDER.map((t) => sql.table(t)))}`.execute(tx.db)

@@ -8,12 +8,18 @@ import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
 import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
-import { adminAuthRoutes } from './routes/admin-auth.js'
+import { storeCors } from './middleware/store-cors.js'
+import { adminApiKeyRoutes } from './routes/admin-api-keys.js'
+import { adminAuditRoutes } from './routes/admin-audit.js'
+import { adminAuthRoutes, adminSessionRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
 import { adminPromotionRoutes } from './routes/admin-promotions.js'
+import { adminRoleRoutes } from './routes/admin-roles.js'
+import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
+import { adminUserRoutes } from './routes/admin-users.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
@@ -74,6 +80,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   app.route('/', paymentHookRoutes())
 
   const store = newApp()
+  store.use('*', storeCors(commerce))
   store.use('*', storeAuth(commerce))
   store.use('*', async (c, next) => {
     await next()
@@ -108,6 +115,12 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
   admin.route('/', adminPromotionRoutes())
+  admin.route('/', adminSessionRoutes())
+  admin.route('/', adminUserRoutes())
+  admin.route('/', adminRoleRoutes())
+  admin.route('/', adminApiKeyRoutes())
+  admin.route('/', adminSalesChannelRoutes())
+  admin.route('/', adminAuditRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

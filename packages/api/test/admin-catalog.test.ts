@@ -25,7 +25,7 @@ describe('Admin API auth', () => {
     expect(none.status).toBe(401)
     expect((await none.json()).code).toBe('auth.unauthenticated')
     const bad = await api.request('/admin/products', { headers: { authorization: 'Bearer kas_forged' } })
-    expect((await bad.json()).code).toBe('auth.session_expired')
+    expect((await bad.json()).code).toBe('auth.token_invalid')
   })
 })
 

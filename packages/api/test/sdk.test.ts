@@ -38,7 +38,28 @@ describe('@kassa/sdk against the real app', () => {
     expect(other.token).toBeUndefined()
     expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.unauthenticated' })
     other.setToken('not-a-session')
-    expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.session_expired' })
+    expect(await apiError(other.products.list())).toMatchObject({ status: 401, code: 'auth.token_invalid' })
+  })
+
+  it('creates a secret key that signs the client in as its role, and revokes it', async () => {
+    const { api_key, secret } = await admin.apiKeys.create({ title: 'SDK integration', role: 'read_only' })
+    const integration = createAdminClient({ baseUrl, token: secret, fetch: (r) => api.app.fetch(r) })
+    expect(await integration.me()).toMatchObject({ actor_type: 'api_key', id: api_key.id, role: 'read_only' })
+    expect(await apiError(integration.products.create({ title: 'Nope' }))).toMatchObject({ status: 403, code: 'auth.forbidden' })
+    expect((await admin.apiKeys.revoke(api_key.id)).revoked_at).not.toBeNull()
+    expect(await apiError(integration.me())).toMatchObject({ status: 401, code: 'auth.api_key_invalid' })
+    expect((await admin.apiKeys.list()).map((k) => k.id)).toContain(api_key.id)
+  })
+
+  it('signs out: the session token stops working', async () => {
+    const other = createAdminClient({ baseUrl, fetch: (r) => api.app.fetch(r) })
+    await other.login(ADMIN.email, ADMIN.password)
+    const token = other.token!
+    expect((await other.me()).permissions).toContain('settings:write')
+    await other.logout()
+    expect(other.token).toBeUndefined()
+    other.setToken(token)
+    expect(await apiError(other.me())).toMatchObject({ status: 401, code: 'auth.session_expired' })
   })
 
   it('creates a product through the Admin API that the Store API then lists and shows', async () => {

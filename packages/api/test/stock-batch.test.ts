@@ -1,4 +1,4 @@
-import { ensureChannelStockLocation, ensureDefaultChannel } from '@kassa/core'
+import { addToDefaultChannel, ensureChannelStockLocation, ensureDefaultChannel } from '@kassa/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
 
@@ -27,6 +27,7 @@ async function insertVariants(count: number): Promise<void> {
         updated_at: now,
       })
       .execute()
+    await addToDefaultChannel(api.commerce.ctx(), [productId])
     const rows = Array.from({ length: Math.min(250, count - p * 250) }, (_, i) => {
       const n = p * 250 + i
       return {

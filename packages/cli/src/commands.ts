@@ -100,11 +100,11 @@ export async function seed(): Promise<void> {
   }
 }
 
-/** `kassa admin:create --email E --password P [--role owner|admin|staff]`. */
+/** `kassa admin:create --email E --password P [--role owner|manager|support|read_only|<custom role>]`; an unknown role is refused. */
 export async function adminCreate(flags: Flags): Promise<void> {
   const email = String(flags.email ?? process.env.KASSA_ADMIN_EMAIL ?? '')
   const password = String(flags.password ?? process.env.KASSA_ADMIN_PASSWORD ?? '')
-  const role = String(flags.role ?? 'admin') as 'owner' | 'admin' | 'staff'
+  const role = String(flags.role ?? 'manager')
   const commerce = await createCommerce(await loadConfig())
   try {
     const user = await createAdminUser(commerce.ctx(), { email, password, role })

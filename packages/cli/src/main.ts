@@ -8,7 +8,7 @@ Commands:
   start                 migrate, seed the demo shop (demo mode), serve the API
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
-  admin:create          --email E --password P [--role owner|admin|staff]
+  admin:create          --email E --password P [--role owner|manager|support|read_only]
   promotions:codes      <promotion_id> --count N [--prefix P] [--usage-limit N]: print N new unique codes
   import, export        arrive with the data import/export work; not available yet
   openapi               print the OpenAPI document

@@ -1,9 +1,13 @@
 import type { Middleware } from 'openapi-fetch'
 import { type AdminPaths, createKassaClient, type FetchFunction, type KassaClient } from './client.js'
 import type {
+  AdminMe,
   AdminProductListQuery,
   AdminProductPage,
   AdminSession,
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyCreateInput,
   Product,
   ProductCreateInput,
   ProductUpdateInput,
@@ -33,6 +37,18 @@ export interface AdminClient extends KassaClient<AdminPaths> {
   login(email: string, password: string): Promise<AdminSession>
   /** Replaces (or with `undefined` drops) the bearer token. */
   setToken(token: string | undefined): void
+  /** Ends the session of the current token and forgets the token. */
+  logout(): Promise<void>
+  /** Who is calling and the permissions of its role: hide what the caller cannot do. */
+  me(): Promise<AdminMe>
+  apiKeys: {
+    /** Every secret key, revoked ones included (never the secret). */
+    list(): Promise<ApiKey[]>
+    /** Creates a key scoped to a role; `secret` is in this answer only. Needs `settings:write`. */
+    create(input: ApiKeyCreateInput): Promise<ApiKeyCreated>
+    /** Revokes a key at once. */
+    revoke(id: string): Promise<ApiKey>
+  }
   products: {
     /** A page of products, newest first. */
     list(query?: AdminProductListQuery): Promise<AdminProductPage>
@@ -90,6 +106,16 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const session = await client.POST('/admin/auth/login', { body: { email, password } })
       token = session.token
       return session
+    },
+    async logout() {
+      await client.POST('/admin/auth/logout', {})
+      token = undefined
+    },
+    me: async () => (await client.GET('/admin/auth/me', {})).me,
+    apiKeys: {
+      list: async () => (await client.GET('/admin/api-keys', {})).data,
+      create: (input) => client.POST('/admin/api-keys', { body: input }),
+      revoke: async (id) => (await client.POST('/admin/api-keys/{id}/revoke', { params: { path: { id } } })).api_key,
     },
     products: {
       list: (query = {}) => client.GET('/admin/products', { params: { query } }),

@@ -41,6 +41,14 @@ export type AdminProductListQuery = QueryOf<'adminListProducts'>
 export type AdminProductPage = JsonOf<'adminListProducts', 200>
 /** What `POST /admin/auth/login` answers: the bearer token, its expiry and the user. */
 export type AdminSession = JsonOf<'adminLogin', 200>
+/** The caller of the Admin API and the permissions of its role (`GET /admin/auth/me`). */
+export type AdminMe = Schemas['AdminMe']
+/** A secret API key as listed: never the key itself. */
+export type ApiKey = Schemas['ApiKey']
+/** The body of `POST /admin/api-keys`. */
+export type ApiKeyCreateInput = Schemas['ApiKeyCreateInput']
+/** What `POST /admin/api-keys` answers: the key's record and, this once, the `sk_...` secret. */
+export type ApiKeyCreated = JsonOf<'adminCreateApiKey', 201>
 
 /** A cart with every total computed by the server (`items`, `subtotal`, `tax_total`, `total`, ...). */
 export type Cart = Schemas['Cart']

@@ -1,6 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  AuthErrors,
   CatalogErrors,
   categoryCreateSchema,
   categoryUpdateSchema,
@@ -21,11 +20,11 @@ import {
   updateCollection,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { adminAuthErrors, adminRoute } from './admin-route.js'
 import { errorResponses, jsonBody, jsonResponse } from '../schemas/common.js'
 import { CategorySchema, CollectionSchema } from '../schemas/catalog.js'
 
-const security = [{ adminBearer: [] }]
-const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
+const authErrors = adminAuthErrors
 
 /** Collections and categories share their admin routes; categories add a parent and cycle checks. */
 const kinds = {
@@ -64,15 +63,12 @@ const kinds = {
 export function adminGroupingRoutes(kind: Grouping) {
   const k = kinds[kind]
   const app = new OpenAPIHono<AppEnv>()
-  const tags = [`Admin: ${k.plural}`]
   const param = z.object({ id: z.string().max(64) })
   const one = jsonResponse(z.object({ [kind]: k.schema }), `The ${kind}`)
   const ctx = (c: { get: (key: 'commerce' | 'actor') => any }) => c.get('commerce').ctx(c.get('actor'))
-  const base = { tags, security }
 
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:read', {
       method: 'get',
       path: `/${k.plural}`,
       operationId: `adminList${k.Name === 'Category' ? 'Categories' : 'Collections'}`,
@@ -82,8 +78,7 @@ export function adminGroupingRoutes(kind: Grouping) {
     async (c) => c.json({ data: await k.list(ctx(c)), next_cursor: null }, 200),
   )
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:write', {
       method: 'post',
       path: `/${k.plural}`,
       operationId: `adminCreate${k.Name}`,
@@ -94,8 +89,7 @@ export function adminGroupingRoutes(kind: Grouping) {
     async (c) => c.json({ [kind]: await k.create(ctx(c), c.req.valid('json')) }, 201),
   )
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:read', {
       method: 'get',
       path: `/${k.plural}/{id}`,
       operationId: `adminGet${k.Name}`,
@@ -106,8 +100,7 @@ export function adminGroupingRoutes(kind: Grouping) {
     async (c) => c.json({ [kind]: await k.get(ctx(c), c.req.valid('param').id) }, 200),
   )
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:write', {
       method: 'patch',
       path: `/${k.plural}/{id}`,
       operationId: `adminUpdate${k.Name}`,
@@ -118,8 +111,7 @@ export function adminGroupingRoutes(kind: Grouping) {
     async (c) => c.json({ [kind]: await k.update(ctx(c), c.req.valid('param').id, c.req.valid('json')) }, 200),
   )
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:write', {
       method: 'delete',
       path: `/${k.plural}/{id}`,
       operationId: `adminDelete${k.Name}`,
@@ -133,8 +125,7 @@ export function adminGroupingRoutes(kind: Grouping) {
     },
   )
   app.openapi(
-    createRoute({
-      ...base,
+    adminRoute(k.plural, 'catalog:write', {
       method: 'post',
       path: `/${k.plural}/{id}/products`,
       operationId: `adminSet${k.Name}Products`,

@@ -1,6 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  AuthErrors,
   batchUpdateStock,
   CatalogErrors,
   createStockLocation,
@@ -13,12 +12,11 @@ import {
   stockLocationCreateSchema,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { adminAuthErrors, adminRoute, type RoutePermission } from './admin-route.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 
-const tags = ['Admin: inventory']
-const security = [{ adminBearer: [] }]
-const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
-const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, tags, security })
+const authErrors = adminAuthErrors
+const route = <const R extends Parameters<typeof adminRoute>[2]>(permission: RoutePermission, r: R) => adminRoute('inventory', permission, r)
 
 const StockLocationSchema = z
   .object({
@@ -53,7 +51,7 @@ const VariantStockSchema = z
 
 const variantParam = z.object({ id: z.string().max(64) })
 
-const listLocations = route({
+const listLocations = route('inventory:read', {
   method: 'get',
   path: '/stock-locations',
   operationId: 'adminListStockLocations',
@@ -61,7 +59,7 @@ const listLocations = route({
   responses: { 200: jsonResponse(listOf(StockLocationSchema), 'Stock locations'), ...errorResponses(...authErrors) },
 })
 
-const createLocation = route({
+const createLocation = route('inventory:write', {
   method: 'post',
   path: '/stock-locations',
   operationId: 'adminCreateStockLocation',
@@ -73,7 +71,7 @@ const createLocation = route({
   },
 })
 
-const getStock = route({
+const getStock = route('inventory:read', {
   method: 'get',
   path: '/variants/{id}/stock',
   operationId: 'adminGetVariantStock',
@@ -85,7 +83,7 @@ const getStock = route({
   },
 })
 
-const setStock = route({
+const setStock = route('inventory:write', {
   method: 'put',
   path: '/variants/{id}/stock/{location_id}',
   operationId: 'adminSetVariantStock',
@@ -100,7 +98,7 @@ const setStock = route({
   },
 })
 
-const batch = route({
+const batch = route('inventory:write', {
   method: 'post',
   path: '/stock/batch',
   operationId: 'adminBatchStock',

@@ -1,8 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   addOption,
   addVariant,
-  AuthErrors,
   CatalogErrors,
   CommonErrors,
   createProduct,
@@ -22,13 +21,12 @@ import {
   variantUpdateSchema,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { adminAuthErrors, adminRoute, type RoutePermission } from './admin-route.js'
 import { withQueryPaths } from '../errors.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 import { ProductSchema, VariantSchema } from '../schemas/catalog.js'
 
-const tags = ['Admin: products']
-const security = [{ adminBearer: [] }]
-const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
+const authErrors = adminAuthErrors
 const productParam = z.object({ id: z.string().max(64) })
 const variantParam = z.object({ id: z.string().max(64), variant_id: z.string().max(64) })
 const optionParam = z.object({ id: z.string().max(64), option_id: z.string().max(64) })
@@ -45,9 +43,9 @@ const writeErrors = [
   CommonErrors.conflict,
 ]
 
-const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, tags, security })
+const route = <const R extends Parameters<typeof adminRoute>[2]>(permission: RoutePermission, r: R) => adminRoute('products', permission, r)
 
-const list = route({
+const list = route('catalog:read', {
   method: 'get',
   path: '/products',
   operationId: 'adminListProducts',
@@ -63,7 +61,7 @@ const list = route({
   responses: { 200: jsonResponse(listOf(ProductSchema), 'A page of products'), ...errorResponses(...authErrors) },
 })
 
-const create = route({
+const create = route('catalog:write', {
   method: 'post',
   path: '/products',
   operationId: 'adminCreateProduct',
@@ -72,7 +70,7 @@ const create = route({
   responses: { 201: productResponse, ...errorResponses(...writeErrors) },
 })
 
-const get = route({
+const get = route('catalog:read', {
   method: 'get',
   path: '/products/{id}',
   operationId: 'adminGetProduct',
@@ -81,7 +79,7 @@ const get = route({
   responses: { 200: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound) },
 })
 
-const update = route({
+const update = route('catalog:write', {
   method: 'patch',
   path: '/products/{id}',
   operationId: 'adminUpdateProduct',
@@ -90,7 +88,7 @@ const update = route({
   responses: { 200: productResponse, ...errorResponses(...writeErrors, CatalogErrors.productNotFound) },
 })
 
-const remove = route({
+const remove = route('catalog:write', {
   method: 'delete',
   path: '/products/{id}',
   operationId: 'adminDeleteProduct',
@@ -99,7 +97,7 @@ const remove = route({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantInUse) },
 })
 
-const createOption = route({
+const createOption = route('catalog:write', {
   method: 'post',
   path: '/products/{id}/options',
   operationId: 'adminCreateProductOption',
@@ -108,7 +106,7 @@ const createOption = route({
   responses: { 201: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken, CommonErrors.conflict) },
 })
 
-const removeOption = route({
+const removeOption = route('catalog:write', {
   method: 'delete',
   path: '/products/{id}/options/{option_id}',
   operationId: 'adminDeleteProductOption',
@@ -117,7 +115,7 @@ const removeOption = route({
   responses: { 200: productResponse, ...errorResponses(...authErrors, CatalogErrors.optionNotFound) },
 })
 
-const createVariant = route({
+const createVariant = route('catalog:write', {
   method: 'post',
   path: '/products/{id}/variants',
   operationId: 'adminCreateVariant',
@@ -128,7 +126,7 @@ const createVariant = route({
 
 const variantUpdateBody = variantUpdateSchema.extend({ archived: z.boolean().optional() }).meta({ id: 'VariantUpdateInput' })
 
-const updateVariantRoute = route({
+const updateVariantRoute = route('catalog:write', {
   method: 'patch',
   path: '/products/{id}/variants/{variant_id}',
   operationId: 'adminUpdateVariant',
@@ -137,7 +135,7 @@ const updateVariantRoute = route({
   responses: { 200: variantResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantNotFound, CatalogErrors.skuTaken, CommonErrors.conflict) },
 })
 
-const removeVariant = route({
+const removeVariant = route('catalog:write', {
   method: 'delete',
   path: '/products/{id}/variants/{variant_id}',
   operationId: 'adminDeleteVariant',

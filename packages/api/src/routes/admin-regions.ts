@@ -1,7 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   amountSchema,
-  AuthErrors,
   CatalogErrors,
   countryCodeSchema,
   createRegion,
@@ -31,17 +30,17 @@ import {
   updateTaxRate,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { adminAuthErrors, adminRoute } from './admin-route.js'
 import { errorResponses, jsonBody, jsonResponse } from '../schemas/common.js'
 import { RegionSchema, ShippingOptionSchema, ShippingQuoteSchema, TaxRateSchema } from '../schemas/regions.js'
 
-const security = [{ adminBearer: [] }]
-const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
+const authErrors = adminAuthErrors
 const idParam = z.object({ id: z.string().max(64) })
 const deleted = { 204: { description: 'Deleted' } }
 const listResponse = <T extends z.ZodType>(item: T, what: string) =>
   jsonResponse(z.object({ data: z.array(item), next_cursor: z.null() }), what)
-const route = <const R extends Parameters<typeof createRoute>[0]>(tag: string, r: R) =>
-  createRoute({ ...r, tags: [`Admin: ${tag}`], security })
+/** Regions, tax and shipping are the shop's settings: `settings:read` to see them, `settings:write` to change them. */
+const route = adminRoute
 
 const region = jsonResponse(z.object({ region: RegionSchema }), 'The region')
 const taxRate = jsonResponse(z.object({ tax_rate: TaxRateSchema }), 'The tax rate')
@@ -50,14 +49,14 @@ const taxWriteErrors = [RegionErrors.countryNotInRegion, TaxErrors.provinceWitho
 const shippingWriteErrors = [RegionErrors.countryNotInRegion, ShippingErrors.providerNotFound]
 
 const routes = {
-  listRegions: route('regions', {
+  listRegions: route('regions', 'settings:read', {
     method: 'get',
     path: '/regions',
     operationId: 'adminListRegions',
     summary: 'Every region',
     responses: { 200: listResponse(RegionSchema, 'Regions'), ...errorResponses(...authErrors) },
   }),
-  createRegion: route('regions', {
+  createRegion: route('regions', 'settings:write', {
     method: 'post',
     path: '/regions',
     operationId: 'adminCreateRegion',
@@ -65,7 +64,7 @@ const routes = {
     request: { body: jsonBody(regionCreateSchema.meta({ id: 'RegionCreateInput' })) },
     responses: { 201: region, ...errorResponses(...authErrors, RegionErrors.countryTaken, RegionErrors.taxProviderNotFound) },
   }),
-  getRegion: route('regions', {
+  getRegion: route('regions', 'settings:read', {
     method: 'get',
     path: '/regions/{id}',
     operationId: 'adminGetRegion',
@@ -73,7 +72,7 @@ const routes = {
     request: { params: idParam },
     responses: { 200: region, ...errorResponses(...authErrors, RegionErrors.notFound) },
   }),
-  updateRegion: route('regions', {
+  updateRegion: route('regions', 'settings:write', {
     method: 'patch',
     path: '/regions/{id}',
     operationId: 'adminUpdateRegion',
@@ -84,7 +83,7 @@ const routes = {
       ...errorResponses(...authErrors, RegionErrors.notFound, RegionErrors.countryTaken, RegionErrors.taxProviderNotFound),
     },
   }),
-  deleteRegion: route('regions', {
+  deleteRegion: route('regions', 'settings:write', {
     method: 'delete',
     path: '/regions/{id}',
     operationId: 'adminDeleteRegion',
@@ -92,7 +91,7 @@ const routes = {
     request: { params: idParam },
     responses: { ...deleted, ...errorResponses(...authErrors, RegionErrors.notFound) },
   }),
-  listTaxRates: route('tax rates', {
+  listTaxRates: route('tax rates', 'settings:read', {
     method: 'get',
     path: '/regions/{id}/tax-rates',
     operationId: 'adminListTaxRates',
@@ -100,7 +99,7 @@ const routes = {
     request: { params: idParam },
     responses: { 200: listResponse(TaxRateSchema, 'Tax rates'), ...errorResponses(...authErrors, RegionErrors.notFound) },
   }),
-  createTaxRate: route('tax rates', {
+  createTaxRate: route('tax rates', 'settings:write', {
     method: 'post',
     path: '/regions/{id}/tax-rates',
     operationId: 'adminCreateTaxRate',
@@ -108,7 +107,7 @@ const routes = {
     request: { params: idParam, body: jsonBody(taxRateCreateSchema.meta({ id: 'TaxRateCreateInput' })) },
     responses: { 201: taxRate, ...errorResponses(...authErrors, RegionErrors.notFound, ...taxWriteErrors) },
   }),
-  getTaxRate: route('tax rates', {
+  getTaxRate: route('tax rates', 'settings:read', {
     method: 'get',
     path: '/tax-rates/{id}',
     operationId: 'adminGetTaxRate',
@@ -116,7 +115,7 @@ const routes = {
     request: { params: idParam },
     responses: { 200: taxRate, ...errorResponses(...authErrors, TaxErrors.rateNotFound) },
   }),
-  updateTaxRate: route('tax rates', {
+  updateTaxRate: route('tax rates', 'settings:write', {
     method: 'patch',
     path: '/tax-rates/{id}',
     operationId: 'adminUpdateTaxRate',
@@ -124,7 +123,7 @@ const routes = {
     request: { params: idParam, body: jsonBody(taxRateUpdateSchema.meta({ id: 'TaxRateUpdateInput' })) },
     responses: { 200: taxRate, ...errorResponses(...authErrors, TaxErrors.rateNotFound, ...taxWriteErrors) },
   }),
-  deleteTaxRate: route('tax rates', {
+  deleteTaxRate: route('tax rates', 'settings:write', {
     method: 'delete',
     path: '/tax-rates/{id}',
     operationId: 'adminDeleteTaxRate',
@@ -132,7 +131,7 @@ const routes = {
     request: { params: idParam },
     responses: { ...deleted, ...errorResponses(...authErrors, TaxErrors.rateNotFound) },
   }),
-  listShippingOptions: route('shipping options', {
+  listShippingOptions: route('shipping options', 'settings:read', {
     method: 'get',
     path: '/shipping-options',
     operationId: 'adminListShippingOptions',
@@ -140,7 +139,7 @@ const routes = {
     request: { query: z.object({ region_id: z.string().max(64).optional() }) },
     responses: { 200: listResponse(ShippingOptionSchema, 'Shipping options'), ...errorResponses(...authErrors, RegionErrors.notFound) },
   }),
-  createShippingOption: route('shipping options', {
+  createShippingOption: route('shipping options', 'settings:write', {
     method: 'post',
     path: '/shipping-options',
     operationId: 'adminCreateShippingOption',
@@ -148,7 +147,7 @@ const routes = {
     request: { body: jsonBody(shippingOptionCreateSchema.meta({ id: 'ShippingOptionCreateInput' })) },
     responses: { 201: shippingOption, ...errorResponses(...authErrors, RegionErrors.notFound, ...shippingWriteErrors) },
   }),
-  getShippingOption: route('shipping options', {
+  getShippingOption: route('shipping options', 'settings:read', {
     method: 'get',
     path: '/shipping-options/{id}',
     operationId: 'adminGetShippingOption',
@@ -156,7 +155,7 @@ const routes = {
     request: { params: idParam },
     responses: { 200: shippingOption, ...errorResponses(...authErrors, ShippingErrors.optionNotFound) },
   }),
-  updateShippingOption: route('shipping options', {
+  updateShippingOption: route('shipping options', 'settings:write', {
     method: 'patch',
     path: '/shipping-options/{id}',
     operationId: 'adminUpdateShippingOption',
@@ -164,7 +163,7 @@ const routes = {
     request: { params: idParam, body: jsonBody(shippingOptionUpdateSchema.meta({ id: 'ShippingOptionUpdateInput' })) },
     responses: { 200: shippingOption, ...errorResponses(...authErrors, ShippingErrors.optionNotFound, ...shippingWriteErrors) },
   }),
-  deleteShippingOption: route('shipping options', {
+  deleteShippingOption: route('shipping options', 'settings:write', {
     method: 'delete',
     path: '/shipping-options/{id}',
     operationId: 'adminDeleteShippingOption',
@@ -172,7 +171,7 @@ const routes = {
     request: { params: idParam },
     responses: { ...deleted, ...errorResponses(...authErrors, ShippingErrors.optionNotFound) },
   }),
-  quoteShippingOption: route('shipping options', {
+  quoteShippingOption: route('shipping options', 'settings:read', {
     method: 'post',
     path: '/shipping-options/{id}/quote',
     operationId: 'adminQuoteShippingOption',

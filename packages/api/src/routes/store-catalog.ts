@@ -7,6 +7,7 @@ import {
   findProductIdByHandle,
   findProductsByIds,
   getAvailability,
+  isProductInChannel,
   limitSchema,
   listCategories,
   listCollections,
@@ -169,7 +170,8 @@ export function storeCatalogRoutes() {
     const ctx = c.get('commerce').ctx(c.get('actor'), c.get('channel'))
     const id = await findProductIdByHandle(ctx.db, handle)
     const [product] = id ? await findProductsByIds(ctx.db, [id]) : []
-    if (!product || product.status !== 'published') throw CatalogErrors.productNotFound(handle)
+    const visible = product && product.status === 'published' && (await isProductInChannel(ctx, product.id, c.get('channel').id))
+    if (!visible) throw CatalogErrors.productNotFound(handle)
     const stock = await getAvailability(ctx, product.variants.map((v) => v.id), c.get('channel').id)
     return c.json({ product: absolutize(c, toStoreProduct(product, loc, stock)) }, 200)
   })

@@ -2,6 +2,7 @@ import { addLine, completeCart, createCart, createRegion, createShippingOption, 
 import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
+import { ACCESS_REQUESTS, ACCESS_SEMANTIC_CASES, type AccessFixtures, createAccessFixtures } from './access.requests.js'
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, type PromotionFixtures } from './promotions.requests.js'
 
@@ -27,6 +28,7 @@ export interface Fixtures {
   inventory: { channelId: string; locationId: string }
   regions: RegionFixtures
   promotions: PromotionFixtures
+  access: AccessFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -86,6 +88,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     inventory,
     regions: await createRegionFixtures(api),
     promotions: await createPromotionFixtures(api, checkout.regionId),
+    access: await createAccessFixtures(api),
   }
 }
 
@@ -279,6 +282,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
   ...REGION_REQUESTS,
   ...PROMOTION_REQUESTS,
+  ...ACCESS_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -337,6 +341,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   adminUpdateCategory: [duplicateLocale(), manyKeys(['metadata'])],
   ...REGION_SEMANTIC_CASES,
   ...PROMOTION_SEMANTIC_CASES,
+  ...ACCESS_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),

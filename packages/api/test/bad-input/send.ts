@@ -65,7 +65,8 @@ export function send(api: TestApi, op: GeneratedOperation, request: PreparedRequ
   }
   const headers: Record<string, string> = { ...request.headers }
   if (op.auth === 'store') headers['x-publishable-api-key'] = api.publishableKey
-  if (op.auth === 'admin') headers.authorization = `Bearer ${api.adminToken}`
+  // A request may bring its own admin credential (signing out must not end the shared session).
+  if (op.auth === 'admin') headers.authorization ??= `Bearer ${api.adminToken}`
   const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
   if (body !== undefined) headers['content-type'] = 'application/json'
   const query = search.size ? `?${search}` : ''

@@ -1,40 +1,16 @@
-import { createHash } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
-import { z } from 'zod'
-import { toIso } from '../db/dialect.js'
+import type { z } from 'zod'
+import { toIso, toIsoOrNull } from '../db/dialect.js'
 import type { Actor, Ctx } from '../kernel/ctx.js'
-import { defineError } from '../kernel/errors.js'
 import { newToken } from '../kernel/ids.js'
 import { parseInput } from '../kernel/validate.js'
+import { authenticateApiKey, isSecretKey } from './api-key.service.js'
+import { type AdminMe, type AdminUser, adminLoginSchema, adminUserCreateSchema, AuthErrors, sha256 } from './auth.js'
+import { assertRoleExists, resolvePermissions } from './role.service.js'
 
 /** argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 const SESSION_HOURS = 12
-
-export const AuthErrors = {
-  invalidCredentials: defineError('auth.invalid_credentials', 'unauthenticated', () => 'Email or password is wrong'),
-  unauthenticated: defineError('auth.unauthenticated', 'unauthenticated', () => 'Sign in first: send Authorization: Bearer <token>'),
-  sessionExpired: defineError('auth.session_expired', 'unauthenticated', () => 'The session has expired or was revoked'),
-  emailTaken: defineError('admin_user.email_taken', 'conflict', (email: string) => `An admin user with email ${email} exists`),
-}
-
-export const adminLoginSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(1).max(1000),
-})
-
-export const adminUserCreateSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(10).max(1000),
-  role: z.enum(['owner', 'admin', 'staff']).default('admin'),
-})
-
-export interface AdminUser {
-  id: string
-  email: string
-  role: string
-  created_at: string
-}
 
 let dummyHash: Promise<string> | undefined
 
@@ -44,10 +20,11 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function createAdminUser(ctx: Ctx, rawInput: z.input<typeof adminUserCreateSchema>): Promise<AdminUser> {
   const input = parseInput(adminUserCreateSchema, rawInput)
+  await assertRoleExists(ctx, input.role)
   const existing = await ctx.db.selectFrom('admin_user').select('id').where('email', '=', input.email).executeTakeFirst()
   if (existing) throw AuthErrors.emailTaken(input.email)
   const now = ctx.now().toISOString()
-  const user = { id: ctx.newId('admin'), email: input.email, role: input.role, created_at: now }
+  const user = { id: ctx.newId('admin'), email: input.email, role: input.role, active: true, created_at: now }
   await ctx.db
     .insertInto('admin_user')
     .values({ ...user, password_hash: await hashPassword(input.password), updated_at: now })
@@ -62,14 +39,14 @@ export async function countAdminUsers(ctx: Ctx): Promise<number> {
 
 /**
  * Signs an admin in and returns an opaque session token. Unknown emails still verify a hash, so
- * the answer takes as long as for a wrong password.
+ * the answer takes as long as for a wrong password; an inactive user gets the same answer.
  */
 export async function loginAdmin(ctx: Ctx, rawInput: unknown): Promise<{ token: string; expires_at: string; user: AdminUser }> {
   const input = parseInput(adminLoginSchema, rawInput)
   const row = await ctx.db.selectFrom('admin_user').selectAll().where('email', '=', input.email).executeTakeFirst()
   dummyHash ??= hashPassword('not-a-real-password')
   const ok = await verify(row?.password_hash ?? (await dummyHash), input.password)
-  if (!row || !ok) throw AuthErrors.invalidCredentials()
+  if (!row || !ok || !row.active) throw AuthErrors.invalidCredentials()
   const token = newToken('kas')
   const now = ctx.now()
   const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()
@@ -77,21 +54,45 @@ export async function loginAdmin(ctx: Ctx, rawInput: unknown): Promise<{ token: 
     .insertInto('admin_session')
     .values({ id: ctx.newId('sess'), token_hash: sha256(token), admin_user_id: row.id, expires_at: expires, created_at: now.toISOString() })
     .execute()
-  return { token, expires_at: expires, user: { id: row.id, email: row.email, role: row.role, created_at: toIso(row.created_at) } }
+  const user = { id: row.id, email: row.email, role: row.role, active: true, created_at: toIso(row.created_at) }
+  return { token, expires_at: expires, user }
 }
 
-/** The admin actor behind a bearer token, or `auth.session_expired`. */
+/** Revokes the session behind `token` (a secret key is revoked through its own route instead). */
+export async function logoutAdmin(ctx: Ctx, token: string): Promise<void> {
+  await ctx.db
+    .updateTable('admin_session')
+    .set({ revoked_at: ctx.now().toISOString() })
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .execute()
+}
+
+/**
+ * The admin actor behind a bearer token: a session token of an active admin user or a secret API
+ * key (`sk_…`). Unknown tokens are `auth.token_invalid`, expired or revoked sessions
+ * `auth.session_expired`, unknown or revoked keys `auth.api_key_invalid`.
+ */
 export async function authenticateAdmin(ctx: Ctx, token: string): Promise<Actor> {
+  if (isSecretKey(token)) return authenticateApiKey(ctx, token)
   const row = await ctx.db
     .selectFrom('admin_session as s')
     .innerJoin('admin_user as u', 'u.id', 's.admin_user_id')
-    .select(['u.id', 'u.role', 's.expires_at'])
+    .select(['u.id', 'u.role', 'u.active', 's.expires_at', 's.revoked_at'])
     .where('s.token_hash', '=', sha256(token))
     .executeTakeFirst()
-  if (!row || new Date(toIso(row.expires_at)).getTime() <= ctx.now().getTime()) throw AuthErrors.sessionExpired()
-  return { type: 'admin', id: row.id, role: row.role }
+  if (!row) throw AuthErrors.tokenInvalid()
+  const expired = new Date(toIso(row.expires_at)).getTime() <= ctx.now().getTime()
+  if (expired || toIsoOrNull(row.revoked_at) !== null || !row.active) throw AuthErrors.sessionExpired()
+  return { type: 'admin', id: row.id, role: row.role, via: 'session' }
 }
 
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
+/** The caller of the Admin API with the permissions of its role (the admin UI hides what it cannot do). */
+export async function describeAdmin(ctx: Ctx): Promise<AdminMe> {
+  const actor = ctx.actor
+  if (actor.type !== 'admin') throw AuthErrors.unauthenticated()
+  const permissions = [...(await resolvePermissions(ctx, actor.role))]
+  if (actor.via === 'api_key') return { actor_type: 'api_key', id: actor.id, email: null, role: actor.role, permissions }
+  const row = await ctx.db.selectFrom('admin_user').select('email').where('id', '=', actor.id).executeTakeFirst()
+  return { actor_type: 'admin_user', id: actor.id, email: row?.email ?? null, role: actor.role, permissions }
 }

@@ -205,7 +205,7 @@ export async function findSellableVariant(db: Db, variantId: string, currency: s
     .selectFrom('product_variant as v')
     .innerJoin('product as p', 'p.id', 'v.product_id')
     .leftJoin('price as pr', (join) => join.onRef('pr.variant_id', '=', 'v.id').on('pr.currency_code', '=', currency))
-    .select(['v.id', 'p.status', 'v.archived_at', 'pr.amount'])
+    .select(['v.id', 'v.product_id', 'p.status', 'v.archived_at', 'pr.amount'])
     .where('v.id', '=', variantId)
     .executeTakeFirst()
 }

@@ -1,5 +1,6 @@
 import { constraintViolation } from '../db/dialect.js'
 import { CatalogErrors } from '../catalog/index.js'
+import { isProductInChannel } from '../channels/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { CommonErrors } from '../kernel/errors.js'
 import { parseInput } from '../kernel/validate.js'
@@ -74,7 +75,9 @@ export async function addLine(ctx: Ctx, cartId: string, rawInput: AddLineInput):
   const input = parseInput(addLineSchema, rawInput)
   return editCart(ctx, cartId, async (tx, cart) => {
     const variant = await repo.findSellableVariant(tx.db, input.variant_id, cart.currency_code)
-    if (!variant || variant.status !== 'published' || variant.archived_at !== null) throw CatalogErrors.variantNotFound(input.variant_id)
+    const sellable = variant && variant.status === 'published' && variant.archived_at === null
+    // A product outside the cart's sales channel does not exist for that channel's buyers.
+    if (!sellable || !(await isProductInChannel(tx, variant.product_id, cart.sales_channel_id))) throw CatalogErrors.variantNotFound(input.variant_id)
     if (variant.amount === null) throw CartErrors.variantNotPriced(input.variant_id, cart.currency_code)
     const now = tx.now().toISOString()
     const existing = await repo.findLineByVariant(tx.db, cartId, input.variant_id)

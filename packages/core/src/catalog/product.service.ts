@@ -2,6 +2,7 @@ import { constraintViolation, toJson } from '../db/dialect.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { CommonErrors } from '../kernel/errors.js'
 import { parseInput } from '../kernel/validate.js'
+import { addToDefaultChannel } from '../channels/channel-admin.service.js'
 import { indexProducts, unindexProducts } from '../search/index.js'
 import {
   CatalogErrors,
@@ -54,6 +55,7 @@ export async function createProduct(ctx: Ctx, rawInput: CreateProductInput): Pro
         created_at: now,
         updated_at: now,
       })
+      await addToDefaultChannel(tx, [id])
       await writeProductRelations(tx, id, input)
       for (const [position, option] of (input.options ?? []).entries()) await writeOption(tx, id, option, position)
       for (const [position, variant] of (input.variants ?? []).entries()) await writeVariant(tx, id, variant, position, `variants.${position}.`)

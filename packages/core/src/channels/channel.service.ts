@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { defineError } from '../kernel/errors.js'
 import { type Ctx, inTransaction, type SalesChannelRef } from '../kernel/ctx.js'
 import { newToken } from '../kernel/ids.js'
@@ -41,6 +42,8 @@ export async function ensureDefaultChannel(ctx: Ctx, options: { token?: string }
       .insertInto('publishable_key')
       .values({ id: tx.newId('apk'), token, title: 'Default storefront', sales_channel_id: channel.id, created_at: now })
       .execute()
+    // A shop's first channel sells everything the shop already has.
+    await sql`insert into product_sales_channel (sales_channel_id, product_id) select ${channel.id}, id from product`.execute(tx.db)
     return { channel, publishableKey: token }
   })
 }

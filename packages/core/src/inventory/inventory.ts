@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { priceInputSchema } from '../catalog/index.js'
+import { SalesChannelErrors } from '../channels/channel.js'
 import { defineError, KassaError } from '../kernel/errors.js'
 import { idSchema } from '../kernel/schemas.js'
 
@@ -105,7 +106,8 @@ export const InventoryErrors = {
     { code: insufficient.code, kind: insufficient.kind },
   ),
   locationNotFound: defineError('stock_location.not_found', 'not_found', (id: string) => `Stock location ${id} not found`),
-  channelNotFound: defineError('sales_channel.not_found', 'not_found', (id: string) => `Sales channel ${id} not found`),
+  /** The channels module's code: an unknown channel is the same answer everywhere. */
+  channelNotFound: SalesChannelErrors.notFound,
   belowReserved: defineError(
     'inventory.below_reserved',
     'conflict',

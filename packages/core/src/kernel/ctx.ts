@@ -4,7 +4,8 @@ import type { ProviderRegistry } from '../config/providers.js'
 import type { Clock } from './clock.js'
 
 export type Actor =
-  | { type: 'admin'; id: string; role: string }
+  /** An admin user (`via: 'session'`, id of the user) or a secret API key (`via: 'api_key'`, id of the key). */
+  | { type: 'admin'; id: string; role: string; via?: 'session' | 'api_key' }
   | { type: 'customer'; id: string }
   | { type: 'guest' }
   | { type: 'system' }

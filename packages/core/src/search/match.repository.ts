@@ -18,6 +18,8 @@ export interface SearchPlan {
   priceMax: number | null
   currency: string
   locale: string
+  /** Only products sold in this sales channel; `null` searches every product. */
+  channelId: string | null
   sort: ProductSort
 }
 
@@ -61,6 +63,17 @@ export function matchedProducts(db: SearchDb, plan: SearchPlan): SelectQueryBuil
 
 function filters(eb: ProductScope, plan: SearchPlan) {
   const conditions = []
+  if (plan.channelId !== null) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('product_sales_channel as psc')
+          .select('psc.product_id')
+          .whereRef('psc.product_id', '=', 'p.id')
+          .where('psc.sales_channel_id', '=', plan.channelId),
+      ),
+    )
+  }
   if (plan.collections.length) {
     conditions.push(
       eb.exists(

@@ -33,7 +33,7 @@ export const storeProductQuerySchema = z.object({
 export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promise<ProductSearchResult> {
   const query = parseInput(storeProductQuerySchema, rawQuery)
   const db = searchDb(ctx.db)
-  const plan = await planSearch(db, query)
+  const plan = { ...(await planSearch(db, query)), channelId: ctx.channel?.id ?? null }
   const after = query.cursor ? readPageKey(query.cursor, plan.sort) : null
   const rows = await findPage(db, plan, after, query.limit)
   const page = rows.slice(0, query.limit)
@@ -60,6 +60,7 @@ export async function planSearch(db: SearchDb, query: z.output<typeof storeProdu
     priceMax: query.price_max ?? null,
     currency: query.currency.toUpperCase(),
     locale: query.locale,
+    channelId: null,
     // Relevance needs text to rank by; without it, it means the default order.
     sort: query.sort === 'relevance' || !query.sort ? (text ? 'relevance' : 'newest') : query.sort,
   }

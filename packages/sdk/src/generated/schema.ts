@@ -936,6 +936,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the session of the bearer token (a secret key is revoked through its own route) */
+        post: operations["adminLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is calling, with the permissions of its role */
+        get: operations["adminGetMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin user */
+        get: operations["adminListUsers"];
+        put?: never;
+        /** Create an admin user with a role no stronger than your own */
+        post: operations["adminCreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An admin user by id */
+        get: operations["adminGetUser"];
+        put?: never;
+        post?: never;
+        /** Deactivate an admin user (kept for the audit log; reactivate with PATCH active: true) */
+        delete: operations["adminDeactivateUser"];
+        options?: never;
+        head?: never;
+        /** Change the role or the active flag (deactivating ends the sessions at once) */
+        patch: operations["adminUpdateUser"];
+        trace?: never;
+    };
+    "/admin/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built-in roles and the custom ones, with their permissions */
+        get: operations["adminListRoles"];
+        put?: never;
+        /** Create a custom role with permissions no wider than your own */
+        post: operations["adminCreateRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/roles/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A role by name */
+        get: operations["adminGetRole"];
+        put?: never;
+        post?: never;
+        /** Delete a custom role that no admin user or active API key holds */
+        delete: operations["adminDeleteRole"];
+        options?: never;
+        head?: never;
+        /** Change a custom role's description or permissions (its holders get them with their next request) */
+        patch: operations["adminUpdateRole"];
+        trace?: never;
+    };
+    "/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every secret API key, revoked ones included (never the key itself) */
+        get: operations["adminListApiKeys"];
+        put?: never;
+        /** Create a secret key (sk_…) scoped to a role; the key is in this answer and nowhere else, ever */
+        post: operations["adminCreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A secret API key by id (never the key itself) */
+        get: operations["adminGetApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a secret key: requests with it are refused from now on */
+        post: operations["adminRevokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sales-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every sales channel */
+        get: operations["adminListSalesChannels"];
+        put?: never;
+        /** Create a sales channel (web, app, POS...) with its allowed browser origins */
+        post: operations["adminCreateSalesChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sales-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sales channel by id */
+        get: operations["adminGetSalesChannel"];
+        put?: never;
+        post?: never;
+        /** Delete a channel with its keys (the default channel stays; channels with orders are kept) */
+        delete: operations["adminDeleteSalesChannel"];
+        options?: never;
+        head?: never;
+        /** Rename a channel or replace its allowed origins */
+        patch: operations["adminUpdateSalesChannel"];
+        trace?: never;
+    };
+    "/admin/sales-channels/{id}/publishable-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel's publishable keys, revoked ones included */
+        get: operations["adminListPublishableKeys"];
+        put?: never;
+        /** Create a publishable key (pk_…) for the channel */
+        post: operations["adminCreatePublishableKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sales-channels/{id}/publishable-keys/{key_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a publishable key (servers stop accepting it within 30 seconds) */
+        post: operations["adminRevokePublishableKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/{id}/sales-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales channels a product is sold in */
+        get: operations["adminGetProductSalesChannels"];
+        /** Replace the sales channels a product is sold in (outside them it does not exist for their keys) */
+        put: operations["adminSetProductSalesChannels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin write, newest first: who (user or key), what, when, on which entity */
+        get: operations["adminListAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1249,6 +1516,16 @@ export interface components {
         };
         CartPromotionInput: {
             code: string;
+        };
+        AdminUser: {
+            id: string;
+            email: string;
+            /** @description A role: owner, manager, support, read_only */
+            role: string;
+            /** @description Inactive users cannot sign in and their sessions stop working */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
         };
         AdminLoginInput: {
             /** Format: email */
@@ -1897,6 +2174,119 @@ export interface components {
             /** @description What the promotion took off the order, shipping included */
             amount: number;
             shipping_amount: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AdminMe: {
+            /** @enum {string} */
+            actor_type: "admin_user" | "api_key";
+            /** @description The admin user id, or the API key id */
+            id: string;
+            email: string | null;
+            /** @description A role: owner, manager, support, read_only */
+            role: string;
+            /** @description What the caller may do; a UI hides the rest */
+            permissions: ("catalog:read" | "catalog:write" | "inventory:read" | "inventory:write" | "orders:read" | "orders:write" | "customers:read" | "customers:write" | "promotions:read" | "promotions:write" | "settings:read" | "settings:write" | "webhooks:read" | "webhooks:write" | "audit:read")[];
+        };
+        AdminUserCreateInput: {
+            /** Format: email */
+            email: string;
+            password: string;
+            /** @default manager */
+            role: string;
+        };
+        AdminUserUpdateInput: {
+            role?: string;
+            active?: boolean;
+        };
+        AdminRole: {
+            name: string;
+            description: string | null;
+            /** @description owner, manager, support and read_only: fixed, cannot be changed or deleted */
+            built_in: boolean;
+            permissions: ("catalog:read" | "catalog:write" | "inventory:read" | "inventory:write" | "orders:read" | "orders:write" | "customers:read" | "customers:write" | "promotions:read" | "promotions:write" | "settings:read" | "settings:write" | "webhooks:read" | "webhooks:write" | "audit:read")[];
+        };
+        AdminRoleCreateInput: {
+            name: string;
+            description?: string | null;
+            permissions: ("catalog:read" | "catalog:write" | "inventory:read" | "inventory:write" | "orders:read" | "orders:write" | "customers:read" | "customers:write" | "promotions:read" | "promotions:write" | "settings:read" | "settings:write" | "webhooks:read" | "webhooks:write" | "audit:read")[];
+        };
+        AdminRoleUpdateInput: {
+            description?: string | null;
+            permissions?: ("catalog:read" | "catalog:write" | "inventory:read" | "inventory:write" | "orders:read" | "orders:write" | "customers:read" | "customers:write" | "promotions:read" | "promotions:write" | "settings:read" | "settings:write" | "webhooks:read" | "webhooks:write" | "audit:read")[];
+        };
+        ApiKey: {
+            id: string;
+            title: string;
+            /** @description `sk_…` and the last four characters of the key */
+            redacted: string;
+            /** @description A role: owner, manager, support, read_only */
+            role: string;
+            created_by: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded to the minute
+             */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ApiKeyCreateInput: {
+            title: string;
+            role: string;
+        };
+        SalesChannel: {
+            id: string;
+            name: string;
+            description: string | null;
+            is_default: boolean;
+            /** @description Browser origins the Store API answers CORS for */
+            allowed_origins: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SalesChannelCreateInput: {
+            name: string;
+            description?: string | null;
+            /** @default [] */
+            allowed_origins: string[];
+        };
+        SalesChannelUpdateInput: {
+            name?: string;
+            description?: string | null;
+            allowed_origins?: string[];
+        };
+        PublishableKey: {
+            id: string;
+            /** @description The `pk_…` key for x-publishable-api-key: public by design */
+            token: string;
+            title: string;
+            sales_channel_id: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PublishableKeyCreateInput: {
+            title: string;
+        };
+        ProductSalesChannelsInput: {
+            sales_channel_ids: string[];
+        };
+        AuditEntry: {
+            id: string;
+            /** @enum {string} */
+            actor_type: "admin_user" | "api_key";
+            actor_id: string;
+            operation_id: string;
+            method: string;
+            path: string;
+            entity_id: string | null;
+            status: number;
             /** Format: date-time */
             created_at: string;
         };
@@ -3523,12 +3913,7 @@ export interface operations {
                     "application/json": {
                         token: string;
                         expires_at: string;
-                        user: {
-                            id: string;
-                            email: string;
-                            role: string;
-                            created_at: string;
-                        };
+                        user: components["schemas"]["AdminUser"];
                     };
                 };
             };
@@ -3597,7 +3982,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3605,7 +3990,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -3647,7 +4044,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,7 +4052,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -3719,7 +4128,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +4136,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -3775,7 +4196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3783,7 +4204,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -3851,7 +4284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +4292,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -3927,7 +4372,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3935,7 +4380,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4000,7 +4457,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,7 +4465,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4064,7 +4533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,7 +4541,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4133,7 +4614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +4622,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4210,7 +4703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,7 +4711,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4281,7 +4786,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4289,7 +4794,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4331,7 +4848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +4856,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4403,7 +4932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4411,7 +4940,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4459,7 +5000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4467,7 +5008,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4523,7 +5076,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4531,7 +5084,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4599,7 +5164,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4607,7 +5172,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4658,7 +5235,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,7 +5243,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4708,7 +5297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4716,7 +5305,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4780,7 +5381,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4788,7 +5389,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4836,7 +5449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4844,7 +5457,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4912,7 +5537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,7 +5545,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -4988,7 +5625,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +5633,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5047,7 +5696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5704,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5097,7 +5758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5766,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5157,7 +5830,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5165,7 +5838,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5222,7 +5907,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5915,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5300,7 +5997,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5308,7 +6005,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5359,7 +6068,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,7 +6076,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5409,7 +6130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5417,7 +6138,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5469,7 +6202,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,7 +6210,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5525,7 +6270,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,7 +6278,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5589,7 +6346,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5597,7 +6354,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5662,7 +6431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5670,7 +6439,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5726,7 +6507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +6515,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5786,7 +6579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5794,7 +6587,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5842,7 +6647,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +6655,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5906,7 +6723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +6731,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -5967,7 +6796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5975,7 +6804,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6029,7 +6870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,7 +6878,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6089,7 +6942,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6097,7 +6950,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6145,7 +7010,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6153,7 +7018,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6209,7 +7086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6217,7 +7094,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6273,7 +7162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.unauthenticated, auth.session_expired */
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6281,7 +7170,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.unauthenticated" | "auth.session_expired";
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
@@ -6988,6 +7889,1925 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "promotion.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminGetMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        me: components["schemas"]["AdminMe"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminListUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admin users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminUser"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The admin user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden, auth.role_escalation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden" | "auth.role_escalation";
+                    };
+                };
+            };
+            /** @description Error: admin_user.email_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.email_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminGetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The admin user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: admin_user.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The admin user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: admin_user.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.not_found";
+                    };
+                };
+            };
+            /** @description Error: admin_user.last_owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.last_owner";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The admin user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["AdminUser"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden, auth.role_escalation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden" | "auth.role_escalation";
+                    };
+                };
+            };
+            /** @description Error: admin_user.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.not_found";
+                    };
+                };
+            };
+            /** @description Error: admin_user.last_owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "admin_user.last_owner";
+                    };
+                };
+            };
+        };
+    };
+    adminListRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminRole"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRoleCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The role */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["AdminRole"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden, auth.role_escalation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden" | "auth.role_escalation";
+                    };
+                };
+            };
+            /** @description Error: role.name_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.name_taken";
+                    };
+                };
+            };
+        };
+    };
+    adminGetRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["AdminRole"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: role.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: role.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.not_found";
+                    };
+                };
+            };
+            /** @description Error: role.built_in, role.in_use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.built_in" | "role.in_use";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRoleUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        role: components["schemas"]["AdminRole"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden, auth.role_escalation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden" | "auth.role_escalation";
+                    };
+                };
+            };
+            /** @description Error: role.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.not_found";
+                    };
+                };
+            };
+            /** @description Error: role.built_in */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role.built_in";
+                    };
+                };
+            };
+        };
+    };
+    adminListApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description API keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key: components["schemas"]["ApiKey"];
+                        /** @description The key for Authorization: Bearer; store it now */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden, auth.role_escalation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden" | "auth.role_escalation";
+                    };
+                };
+            };
+        };
+    };
+    adminGetApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: api_key.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "api_key.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminRevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_key: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: api_key.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "api_key.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListSalesChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sales channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SalesChannel"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminCreateSalesChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalesChannelCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The sales channel */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sales_channel: components["schemas"]["SalesChannel"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminGetSalesChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sales channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sales_channel: components["schemas"]["SalesChannel"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminDeleteSalesChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.is_default, sales_channel.in_use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.is_default" | "sales_channel.in_use";
+                    };
+                };
+            };
+        };
+    };
+    adminUpdateSalesChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalesChannelUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The sales channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sales_channel: components["schemas"]["SalesChannel"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListPublishableKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Publishable keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublishableKey"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminCreatePublishableKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishableKeyCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The publishable key */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publishable_key: components["schemas"]["PublishableKey"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminRevokePublishableKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publishable key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publishable_key: components["schemas"]["PublishableKey"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: publishable_key.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "publishable_key.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminGetProductSalesChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's sales channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product_id: string;
+                        sales_channel_ids: string[];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: product.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "product.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminSetProductSalesChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductSalesChannelsInput"];
+            };
+        };
+        responses: {
+            /** @description The product's sales channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product_id: string;
+                        sales_channel_ids: string[];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: product.not_found, sales_channel.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "product.not_found" | "sales_channel.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListAuditLog: {
+        parameters: {
+            query?: {
+                /** @description An admin user id or an API key id */
+                actor_id?: string;
+                entity_id?: string;
+                /** @description e.g. adminUpdateProduct */
+                operation_id?: string;
+                created_after?: string;
+                created_before?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditEntry"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };

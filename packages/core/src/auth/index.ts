@@ -1,0 +1,7 @@
+export * from './auth.js'
+export * from './permissions.js'
+export * from './role.service.js'
+export * from './admin-auth.service.js'
+export * from './admin-user.service.js'
+export * from './api-key.service.js'
+export * from './audit.service.js'
