@@ -1,9 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Commerce } from '@kassa/core'
 import { bodyLimit } from 'hono/body-limit'
-import { etag } from 'hono/etag'
 import { requestId } from 'hono/request-id'
 import pino, { type Logger } from 'pino'
+import { cacheOptionsFromEnv, responseCache, type ResponseCacheOptions } from './cache/response-cache.js'
 import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
 import { adminAuth } from './middleware/admin.js'
@@ -22,6 +22,8 @@ import { systemRoutes } from './routes/system.js'
 
 export interface AppOptions {
   logger?: Logger
+  /** The Store API catalog cache; `false` turns it off. Default: from `KASSA_CACHE*` env. */
+  cache?: ResponseCacheOptions | false
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -82,7 +84,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
       c.header('vary', 'x-publishable-api-key, accept-language')
     }
   })
-  store.use('*', etag())
+  store.use('*', responseCache(commerce, options.cache ?? cacheOptionsFromEnv()))
   store.route('/', storeCatalogRoutes())
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())
