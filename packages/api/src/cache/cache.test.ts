@@ -1,7 +1,7 @@
+import { VersionWatch } from '@kassa/core'
 import { describe, expect, it } from 'vitest'
 import { ByteLru } from './lru.js'
 import { purgeKeys } from './response-cache.js'
-import { VersionWatch } from './version-watch.js'
 
 describe('ByteLru', () => {
   it('evicts the least recently used entries once over its byte budget', () => {

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import { type Commerce, readCatalogVersion } from '@kassa/core'
+import { type Commerce, currentCatalogVersion } from '@kassa/core'
 import type { Context, MiddlewareHandler } from 'hono'
 import { etag } from 'hono/etag'
 import type { AppEnv } from '../env.js'
 import { negotiateLocale } from '../middleware/store.js'
 import { ByteLru } from './lru.js'
-import { VersionWatch } from './version-watch.js'
 
 export interface ResponseCacheOptions {
   /** Bytes of rendered responses kept (env `KASSA_CACHE_MB`, default 64 MB). */
@@ -61,13 +60,12 @@ export function responseCache(commerce: Commerce, options: ResponseCacheOptions 
   const stats = { hits: 0, misses: 0, notModified: 0, flushes: 0 }
   if (!options) return Object.assign(fallback, { stats: () => ({ ...stats, entries: 0, bytes: 0 }) })
   const lru = new ByteLru<Entry>(options.maxBytes)
-  const watch = new VersionWatch(() => readCatalogVersion(commerce.db))
   let version = -1
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.method !== 'GET' || !CACHEABLE.test(c.req.path)) return fallback(c, next)
     const key = cacheKey(c)
-    const seen = await watch.read()
+    const seen = await currentCatalogVersion(commerce.db)
     if (seen !== version) {
       if (lru.size) stats.flushes++
       lru.clear()

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import { recordEvent } from '../events/index.js'
 import type { Ctx } from '../kernel/ctx.js'
+import { VersionWatch } from './version-watch.js'
 
 /** What the catalog tells subscribers, caches and CDNs: each event names what to purge. */
 export const CATALOG_EVENT_TYPES = [
@@ -53,6 +54,21 @@ export async function bumpCatalogVersion(ctx: Ctx): Promise<void> {
 export async function readCatalogVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('catalog_version').select('version').where('scope', '=', 'catalog').executeTakeFirst()
   return Number(row?.version ?? 0)
+}
+
+const watches = new WeakMap<Kysely<Database>, VersionWatch>()
+
+/**
+ * The catalog version as caches should compare it: concurrent callers share one read, and no
+ * caller gets a read that started before it asked (an edit committed before the call is seen).
+ */
+export function currentCatalogVersion(db: Kysely<Database>): Promise<number> {
+  let watch = watches.get(db)
+  if (!watch) {
+    watch = new VersionWatch(() => readCatalogVersion(db))
+    watches.set(db, watch)
+  }
+  return watch.read()
 }
 
 /** Records one catalog event and raises the catalog version, both in the caller's transaction. */

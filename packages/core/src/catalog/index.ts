@@ -12,6 +12,8 @@ export {
   type GroupingEventData,
   bumpCatalogVersion,
   readCatalogVersion,
+  currentCatalogVersion,
   recordCatalogEvent,
   recordProductsUpdated,
 } from './catalog-events.js'
+export { VersionWatch } from './version-watch.js'
