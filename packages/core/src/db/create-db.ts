@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
 import { SqliteValuesPlugin } from './dialect.js'
+import { withStatementCache } from './statement-cache.js'
 
 // int8 (bigint) columns hold money: parse them as numbers; amounts stay below 2^53 (see MAX_AMOUNT).
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
@@ -24,6 +25,8 @@ export interface DbOptions {
   schema?: string
   /** PostgreSQL pool size. */
   poolSize?: number
+  /** SQLite only: prepared statements kept by SQL text (default 500; 0 prepares each query anew). */
+  statementCache?: number
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -48,7 +51,7 @@ export function createDb(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: options.statementCache === 0 ? sqlite : withStatementCache(sqlite, options.statementCache) }),
     plugins: [new SqliteValuesPlugin()],
   })
   return { db, dialect: 'sqlite', destroy: () => db.destroy() }
