@@ -41,33 +41,38 @@ export interface GroupingEventData {
   product_ids: string[]
 }
 
+/**
+ * What a version counts: `catalog`, every change the Store API shows; `facets`, the same except
+ * stock (availability is not a facet), so an ERP stock push keeps facet counts cached.
+ */
+export type VersionScope = 'catalog' | 'facets'
+
 /** Raises the catalog version in the caller's transaction: caches in every process see the change on their next read. */
-export async function bumpCatalogVersion(ctx: Ctx): Promise<void> {
+export async function bumpCatalogVersion(ctx: Ctx, options: { stockOnly?: boolean } = {}): Promise<void> {
   await ctx.db
     .updateTable('catalog_version')
     .set({ version: sql<number>`version + 1` })
-    .where('scope', '=', 'catalog')
+    .where('scope', 'in', options.stockOnly ? ['catalog'] : ['catalog', 'facets'])
     .execute()
 }
 
-/** The catalog version now: one primary-key read. */
-export async function readCatalogVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('catalog_version').select('version').where('scope', '=', 'catalog').executeTakeFirst()
+/** A version now: one primary-key read. */
+export async function readCatalogVersion(db: Kysely<Database>, scope: VersionScope = 'catalog'): Promise<number> {
+  const row = await db.selectFrom('catalog_version').select('version').where('scope', '=', scope).executeTakeFirst()
   return Number(row?.version ?? 0)
 }
 
-const watches = new WeakMap<Kysely<Database>, VersionWatch>()
+const watches = new WeakMap<Kysely<Database>, Map<VersionScope, VersionWatch>>()
 
 /**
- * The catalog version as caches should compare it: concurrent callers share one read, and no
- * caller gets a read that started before it asked (an edit committed before the call is seen).
+ * A version as caches should compare it: concurrent callers share one read, and no caller gets
+ * a read that started before it asked (an edit committed before the call is seen).
  */
-export function currentCatalogVersion(db: Kysely<Database>): Promise<number> {
-  let watch = watches.get(db)
-  if (!watch) {
-    watch = new VersionWatch(() => readCatalogVersion(db))
-    watches.set(db, watch)
-  }
+export function currentCatalogVersion(db: Kysely<Database>, scope: VersionScope = 'catalog'): Promise<number> {
+  let byScope = watches.get(db)
+  if (!byScope) watches.set(db, (byScope = new Map()))
+  let watch = byScope.get(scope)
+  if (!watch) byScope.set(scope, (watch = new VersionWatch(() => readCatalogVersion(db, scope))))
   return watch.read()
 }
 
@@ -93,5 +98,5 @@ export async function productEventData(ctx: Ctx, productIds: string[]): Promise<
 export async function recordProductsUpdated(ctx: Ctx, productIds: string[], changes: string[]): Promise<void> {
   const data = await productEventData(ctx, productIds)
   for (const d of data) await recordEvent(ctx, 'product.updated', { ...d, changes })
-  if (data.length) await bumpCatalogVersion(ctx)
+  if (data.length) await bumpCatalogVersion(ctx, { stockOnly: changes.length === 1 && changes[0] === 'stock' })
 }

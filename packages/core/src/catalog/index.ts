@@ -10,6 +10,7 @@ export {
   type CatalogEventType,
   type ProductEventData,
   type GroupingEventData,
+  type VersionScope,
   bumpCatalogVersion,
   readCatalogVersion,
   currentCatalogVersion,

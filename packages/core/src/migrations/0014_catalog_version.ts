@@ -11,7 +11,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute()
-  await db.insertInto('catalog_version').values({ scope: 'catalog', version: 0 }).execute()
+  // `catalog`: anything the Store API shows; `facets`: the same but stock, which facet counts ignore.
+  await db
+    .insertInto('catalog_version')
+    .values([
+      { scope: 'catalog', version: 0 },
+      { scope: 'facets', version: 0 },
+    ])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -14,13 +14,13 @@ interface FacetCache {
 const caches = new WeakMap<Kysely<Database>, FacetCache>()
 
 /**
- * Facet counts of a filter set, computed once per catalog version: browsing the same category
+ * Facet counts of a filter set, computed once per catalog version (stock changes aside): browsing the same category
  * again costs no scan of the matched set. Concurrent requests for the same filters share one
  * computation. Outside a transaction only, where the catalog version is what readers see.
  */
 export async function cachedFacets(db: Kysely<Database>, plan: SearchPlan, compute: () => Promise<ProductFacets>): Promise<ProductFacets> {
   if (db.isTransaction) return compute()
-  const version = await currentCatalogVersion(db)
+  const version = await currentCatalogVersion(db, 'facets')
   let cache = caches.get(db)
   if (!cache || cache.version !== version) {
     cache = { version, entries: new Map() }
