@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino'
 import { cacheOptionsFromEnv, responseCache, type ResponseCacheOptions } from './cache/response-cache.js'
 import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
+import { Metrics } from './metrics.js'
 import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
 import { adminAuthRoutes } from './routes/admin-auth.js'
@@ -53,7 +54,10 @@ function newApp() {
 export function createApp(commerce: Commerce, options: AppOptions = {}) {
   const logger = options.logger ?? pino({ level: 'silent' })
   const app = newApp()
+  const metrics = new Metrics()
+  const cache = responseCache(commerce, options.cache ?? cacheOptionsFromEnv())
 
+  app.use('*', metrics.middleware())
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', async (c, next) => {
     const started = performance.now()
@@ -71,6 +75,10 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
 
   app.route('/', systemRoutes())
+  // Prometheus scrapes it; not part of the API document. Restrict it at the proxy in production.
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.render(commerce, cache.stats()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' }),
+  )
   app.route('/', paymentHookRoutes())
 
   const store = newApp()
@@ -84,7 +92,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
       c.header('vary', 'x-publishable-api-key, accept-language')
     }
   })
-  store.use('*', responseCache(commerce, options.cache ?? cacheOptionsFromEnv()))
+  store.use('*', cache)
   store.route('/', storeCatalogRoutes())
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())
