@@ -2,14 +2,19 @@ import { createApp, openApiDocument, startServer } from '@kassa/api'
 import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
+import { isWorker, runWorkers, workerCount } from './workers.js'
 
 type Flags = Record<string, string | boolean>
 
 /** `kassa start`: migrate, seed the demo shop on first start, serve, print where everything is. */
-export async function start(_flags: Flags): Promise<void> {
+export async function start(flags: Flags): Promise<void> {
   const started = performance.now()
   const config = await loadConfig()
   const logger = createLogger(config.logLevel)
+  const workers = workerCount(flags)
+  if (isWorker()) return serveWorker(config, logger)
+  if (workers > 1 && config.embedded) logger.warn({ workers }, 'the embedded database serves from one process: --workers needs PostgreSQL (DATABASE_URL)')
+  const clustered = workers > 1 && !config.embedded
   const commerce = await createCommerce(config)
   const { publishableKey } = await ensureDefaultChannel(commerce.ctx(), config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
   const login = await bootstrapAdmin(commerce)
@@ -18,6 +23,35 @@ export async function start(_flags: Flags): Promise<void> {
     const result = await seedDemo(commerce.ctx())
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
+  if (clustered) {
+    await commerce.close()
+    runWorkers(workers, logger)
+  } else {
+    await serve(commerce, config, logger)
+  }
+
+  const url = config.publicUrl
+  const lines = [
+    `API: ${url}${clustered ? ` (${workers} processes)` : ''}`,
+    `Storefront: not part of this build yet; browse the catalog at ${url}/store/products`,
+    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
+    `API reference: ${url}/docs`,
+    `Publishable key: ${publishableKey}`,
+    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
+    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
+  ]
+  console.log(lines.join('\n'))
+  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+}
+
+/** A forked API process: the primary migrated and seeded already. */
+async function serveWorker(config: Awaited<ReturnType<typeof loadConfig>>, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const commerce = await createCommerce(config, { migrate: false })
+  await serve(commerce, config, logger)
+}
+
+/** Serves until SIGINT/SIGTERM, then drains in-flight requests (10 s at most) and closes the database. */
+async function serve(commerce: Commerce, config: Awaited<ReturnType<typeof loadConfig>>, logger: ReturnType<typeof createLogger>): Promise<void> {
   const server = await startServer(commerce, { port: config.port, host: config.host, logger })
   let stopping = false
   const stop = async (signal: string) => {
@@ -32,19 +66,6 @@ export async function start(_flags: Flags): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
-
-  const url = config.publicUrl
-  const lines = [
-    `API: ${url}`,
-    `Storefront: not part of this build yet; browse the catalog at ${url}/store/products`,
-    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
-    `API reference: ${url}/docs`,
-    `Publishable key: ${publishableKey}`,
-    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
-    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
-  ]
-  console.log(lines.join('\n'))
-  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
 }
 
 async function hasProducts(commerce: Commerce): Promise<boolean> {
