@@ -100,3 +100,20 @@ describe('Store API response cache', () => {
     expect(again.status).toBe(304)
   })
 })
+
+describe('Store API response cache under concurrency', () => {
+  it('renders an entry once for concurrent requests at the same catalog version', async () => {
+    const { withQueryCounter } = await import('@kassa/core/testing')
+    const counted = withQueryCounter(api.commerce)
+    const app = createApp(counted.commerce, { cache: { maxBytes: 1024 * 1024, ttlMs: 60_000 } })
+    const get = () => app.request(`/store/products/${product.handle}?currency=usd`, { headers: { 'x-publishable-api-key': api.publishableKey } })
+    await (await get()).arrayBuffer() // the key lookup is cached from here on
+    await updateProduct(api.commerce.ctx(), product.id, { subtitle: 'new' })
+    counted.counter.reset()
+    const answers = await Promise.all([get(), get(), get(), get(), get()])
+    const bodies = await Promise.all(answers.map((r) => r.text()))
+    expect(new Set(bodies).size).toBe(1)
+    expect(answers.map((r) => r.headers.get('x-kassa-cache')).sort()).toEqual(['hit', 'hit', 'hit', 'hit', 'miss'])
+    expect(counted.counter.statements.filter((s) => !s.includes('catalog_version')).length).toBeLessThanOrEqual(3)
+  })
+})

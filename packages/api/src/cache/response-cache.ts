@@ -60,6 +60,7 @@ export function responseCache(commerce: Commerce, options: ResponseCacheOptions 
   const stats = { hits: 0, misses: 0, notModified: 0, flushes: 0 }
   if (!options) return Object.assign(fallback, { stats: () => ({ ...stats, entries: 0, bytes: 0 }) })
   const lru = new ByteLru<Entry>(options.maxBytes)
+  const rendering = new Map<string, Promise<Entry | undefined>>()
   let version = -1
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -76,21 +77,40 @@ export function responseCache(commerce: Commerce, options: ResponseCacheOptions 
       stats.hits++
       return answer(c, entry, 'hit')
     }
-    stats.misses++
-    await next()
-    if (c.res.status !== 200) return
-    const body = new Uint8Array(await c.res.arrayBuffer())
-    const fresh: Entry = {
-      body,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-      headers: storedHeaders(c.res.headers, c.req.path, body),
-      expires: Date.now() + options.ttlMs,
-      bytes: body.byteLength + key.length + 256,
+    // Requests for the same entry at the same version wait for one rendering instead of each running it.
+    const flight = `${seen} ${key}`
+    const inFlight = rendering.get(flight)
+    if (inFlight) {
+      const shared = await inFlight
+      if (shared) {
+        stats.hits++
+        return answer(c, shared, 'hit')
+      }
     }
-    // An edit that committed while this was rendered raised the version: the next request empties it.
-    if (seen === version) lru.set(key, fresh)
-    c.res = undefined
-    c.res = answer(c, fresh, 'miss')
+    let settle: (entry: Entry | undefined) => void = () => {}
+    const own = new Promise<Entry | undefined>((resolve) => (settle = resolve))
+    if (!inFlight) rendering.set(flight, own)
+    stats.misses++
+    try {
+      await next()
+      if (c.res.status !== 200) return
+      const body = new Uint8Array(await c.res.arrayBuffer())
+      const fresh: Entry = {
+        body,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+        headers: storedHeaders(c.res.headers, c.req.path, body),
+        expires: Date.now() + options.ttlMs,
+        bytes: body.byteLength + key.length + 256,
+      }
+      // An edit that committed while this was rendered raised the version: the next request empties it.
+      if (seen === version) lru.set(key, fresh)
+      settle(fresh)
+      c.res = undefined
+      c.res = answer(c, fresh, 'miss')
+    } finally {
+      settle(undefined)
+      if (rendering.get(flight) === own) rendering.delete(flight)
+    }
   }
   return Object.assign(middleware, { stats: () => ({ ...stats, entries: lru.size, bytes: lru.bytes }) })
 
