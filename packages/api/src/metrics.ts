@@ -43,7 +43,7 @@ export class Metrics {
     for (const [i, le] of BUCKETS.entries()) if (seconds <= le) series.buckets[i]!++
   }
 
-  /** The exposition: HTTP series, the response cache, the event outbox's backlog, the process. */
+  /** The exposition: HTTP series, the response cache, the event outbox's backlog, the DB pool, the process. */
   async render(commerce: Commerce, cache: CacheStats): Promise<string> {
     const lines: string[] = []
     const metric = (name: string, type: string, help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`)
@@ -80,6 +80,18 @@ export class Metrics {
     lines.push(`kassa_event_outbox_pending ${Number(outbox?.pending ?? 0)}`)
     metric('kassa_event_outbox_lag_seconds', 'gauge', 'Age of the oldest unpublished event (0 when none).')
     lines.push(`kassa_event_outbox_lag_seconds ${oldest === undefined ? 0 : Math.max(0, (Date.now() - oldest) / 1000)}`)
+
+    const pool = commerce.poolStats?.()
+    if (pool) {
+      metric('kassa_db_pool_connections', 'gauge', 'PostgreSQL pool connections by state (max: the configured size).')
+      lines.push(
+        `kassa_db_pool_connections{state="max"} ${pool.max}`,
+        `kassa_db_pool_connections{state="open"} ${pool.total}`,
+        `kassa_db_pool_connections{state="idle"} ${pool.idle}`,
+      )
+      metric('kassa_db_pool_waiting', 'gauge', 'Queries waiting for a pool connection.')
+      lines.push(`kassa_db_pool_waiting ${pool.waiting}`)
+    }
 
     const memory = process.memoryUsage()
     metric('kassa_process_resident_memory_bytes', 'gauge', 'Resident set size of this process.')

@@ -27,5 +27,7 @@ describe('GET /metrics', () => {
     expect(text).toContain('kassa_event_outbox_pending 1')
     expect(text).toMatch(/kassa_event_outbox_lag_seconds \d/)
     expect(text).toMatch(/kassa_process_resident_memory_bytes \d+/)
+    if (api.commerce.dialect === 'postgres') expect(text).toMatch(/kassa_db_pool_connections\{state="max"\} \d+/)
+    else expect(text).not.toContain('kassa_db_pool')
   })
 })

@@ -16,6 +16,15 @@ export interface DbHandle {
   db: Kysely<Database>
   dialect: DialectName
   destroy(): Promise<void>
+  /** PostgreSQL: the pool's connections now (SQLite has one connection and no pool). */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  max: number
+  total: number
+  idle: number
+  waiting: number
 }
 
 export interface DbOptions {
@@ -42,7 +51,13 @@ export function createDb(options: DbOptions): DbHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', destroy: () => db.destroy() }
+    const max = options.poolSize ?? 10
+    return {
+      db,
+      dialect: 'postgres',
+      destroy: () => db.destroy(),
+      poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    }
   }
   if (options.url !== ':memory:') mkdirSync(dirname(options.url), { recursive: true })
   const sqlite = new SQLite(options.url)
