@@ -25,7 +25,7 @@ export async function start(flags: Flags): Promise<void> {
   }
   if (clustered) {
     await commerce.close()
-    runWorkers(workers, logger)
+    await runWorkers(workers, logger)
   } else {
     await serve(commerce, config, logger)
   }

@@ -16,12 +16,21 @@ export function isWorker(): boolean {
 
 /**
  * Forks `count` processes that each run `kassa start` on the same port (node:cluster shares the
- * socket). A worker that dies is replaced; SIGTERM/SIGINT are passed on, and each worker drains
+ * socket); resolves once every one listens. A worker that dies is replaced; SIGTERM/SIGINT are passed on, and each worker drains
  * its in-flight requests before it exits.
  */
-export function runWorkers(count: number, logger: Logger): void {
+export function runWorkers(count: number, logger: Logger): Promise<void> {
   let stopping = false
   const fork = () => cluster.fork()
+  const listening = new Promise<void>((resolve) => {
+    let up = 0
+    const onListening = () => {
+      if (++up < count) return
+      cluster.off('listening', onListening)
+      resolve()
+    }
+    cluster.on('listening', onListening)
+  })
   for (let i = 0; i < count; i++) fork()
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
@@ -40,4 +49,5 @@ export function runWorkers(count: number, logger: Logger): void {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  return listening
 }

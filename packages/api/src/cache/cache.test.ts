@@ -45,3 +45,13 @@ describe('purgeKeys', () => {
     expect(purgeKeys('/store/categories/tops', Buffer.from('{"category":{"id":"pcat_1"}}'))).toEqual(['catalog', 'category:pcat_1'])
   })
 })
+
+describe('cacheOptionsFromEnv', () => {
+  it('is on by default with 64 MB and 30 s, off with KASSA_CACHE=off', async () => {
+    const { cacheOptionsFromEnv } = await import('./response-cache.js')
+    expect(cacheOptionsFromEnv({})).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 30_000 })
+    expect(cacheOptionsFromEnv({ KASSA_CACHE_MB: '8', KASSA_CACHE_TTL: '5' })).toEqual({ maxBytes: 8 * 1024 * 1024, ttlMs: 5000 })
+    expect(cacheOptionsFromEnv({ KASSA_CACHE: 'off' })).toBe(false)
+    expect(cacheOptionsFromEnv({ KASSA_CACHE: 'OFF' })).toBe(false)
+  })
+})
