@@ -13,6 +13,11 @@ import { createDatabase, dropDatabase, reachable, terminateBackends } from './li
 import { hasTaskset, kill, killAll, pinSelf, rssMb, stop } from './lib/proc.mjs'
 import { machineInfo, markdown, updateDoc } from './lib/report.mjs'
 
+// The server inherits KASSA_CACHE: with `off` every answer is rendered (the uncached figures);
+// otherwise the Store API cache answers repeats, as a 200 or, given the ETag, a 304.
+const CACHE_OFF = (process.env.KASSA_CACHE ?? '').toLowerCase() === 'off'
+const CLIENTS = CACHE_OFF ? ['uncached', 'ETag (304)'] : ['cached 200', 'cached 304']
+
 const HELP = `Usage: npm run bench [-- options]    (node bench/run.mjs [options])
 
 Seeds a fixed catalog, starts Kassa (the built CLI bundle) on SQLite and on PostgreSQL, loads
@@ -82,7 +87,7 @@ const pinned = !args['no-pin'] && hasTaskset()
 if (pinned) pinSelf(1)
 const serverCore = pinned ? 0 : undefined
 const result = {
-  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  command: `${CACHE_OFF ? 'KASSA_CACHE=off ' : ''}npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   mode: quick ? 'quick' : 'full',
   started_at: new Date().toISOString(),
   machine: machineInfo(),
@@ -171,7 +176,7 @@ async function benchDatabase(db, products, { checkout }) {
       run.endpoints = []
       let peak = 0
       for (const t of targets) {
-        for (const client of ['uncached', 'ETag (304)']) {
+        for (const client of CLIENTS) {
           const row = await measureEndpoint(server, t, client)
           peak = Math.max(peak, row.rss_mb ?? 0)
           run.endpoints.push(row)
@@ -217,7 +222,7 @@ async function kassaProcess(options, database) {
 }
 
 async function measureEndpoint(server, target, client) {
-  const etag = client !== 'uncached'
+  const etag = client !== CLIENTS[0]
   const row = { endpoint: target.endpoint, client, path: target.path, bytes: target.bytes, items: target.items, alone_ms: target.alone_ms }
   if (etag && !target.etag) return { ...row, skipped: 'no ETag header' }
   const headers = etag ? { 'if-none-match': target.etag } : {}

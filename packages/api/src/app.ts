@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Commerce } from '@kassa/core'
 import { bodyLimit } from 'hono/body-limit'
-import { etag } from 'hono/etag'
 import { requestId } from 'hono/request-id'
 import pino, { type Logger } from 'pino'
+import { cacheOptionsFromEnv, responseCache, type ResponseCacheOptions } from './cache/response-cache.js'
 import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
+import { Metrics } from './metrics.js'
 import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
 import { storeCors } from './middleware/store-cors.js'
@@ -30,6 +31,8 @@ import { systemRoutes } from './routes/system.js'
 
 export interface AppOptions {
   logger?: Logger
+  /** The Store API catalog cache; `false` turns it off. Default: from `KASSA_CACHE*` env. */
+  cache?: ResponseCacheOptions | false
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -59,7 +62,10 @@ function newApp() {
 export function createApp(commerce: Commerce, options: AppOptions = {}) {
   const logger = options.logger ?? pino({ level: 'silent' })
   const app = newApp()
+  const metrics = new Metrics()
+  const cache = responseCache(commerce, options.cache ?? cacheOptionsFromEnv())
 
+  app.use('*', metrics.middleware())
   app.use('*', requestId({ headerName: 'x-request-id' }))
   app.use('*', async (c, next) => {
     const started = performance.now()
@@ -77,6 +83,10 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
 
   app.route('/', systemRoutes())
+  // Prometheus scrapes it; not part of the API document. Restrict it at the proxy in production.
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.render(commerce, cache.stats()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' }),
+  )
   app.route('/', paymentHookRoutes())
 
   const store = newApp()
@@ -91,7 +101,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
       c.header('vary', 'x-publishable-api-key, accept-language')
     }
   })
-  store.use('*', etag())
+  store.use('*', cache)
   store.route('/', storeCatalogRoutes())
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())

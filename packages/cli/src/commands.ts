@@ -3,14 +3,19 @@ import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, e
 import { startStorefront } from '@kassa/storefront'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
+import { isWorker, runWorkers, workerCount } from './workers.js'
 
 type Flags = Record<string, string | boolean>
 
 /** `kassa start`: migrate, seed the demo shop on first start, serve, print where everything is. */
-export async function start(_flags: Flags): Promise<void> {
+export async function start(flags: Flags): Promise<void> {
   const started = performance.now()
   const config = await loadConfig()
   const logger = createLogger(config.logLevel)
+  const workers = workerCount(flags)
+  if (isWorker()) return serveWorker(config, logger)
+  if (workers > 1 && config.embedded) logger.warn({ workers }, 'the embedded database serves from one process: --workers needs PostgreSQL (DATABASE_URL)')
+  const clustered = workers > 1 && !config.embedded
   const commerce = await createCommerce(config)
   const { publishableKey } = await ensureDefaultChannel(commerce.ctx(), config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
   const login = await bootstrapAdmin(commerce)
@@ -19,6 +24,46 @@ export async function start(_flags: Flags): Promise<void> {
     const result = await seedDemo(commerce.ctx())
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
+  let storefrontUrl: string
+  if (clustered) {
+    await commerce.close()
+    await runWorkers(workers, logger)
+    // Every worker serves the storefront on the same port (node:cluster shares it).
+    const sf = new URL(config.publicUrl)
+    sf.port = String(storefrontPort(config.port))
+    storefrontUrl = process.env.STOREFRONT_PUBLIC_URL ?? sf.origin
+  } else {
+    ;({ storefrontUrl } = await serve(commerce, config, logger, publishableKey))
+  }
+
+  const url = config.publicUrl
+  const lines = [
+    `API: ${url}${clustered ? ` (${workers} processes)` : ''}`,
+    `Storefront: ${storefrontUrl}`,
+    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
+    `API reference: ${url}/docs`,
+    `Publishable key: ${publishableKey}`,
+    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
+    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
+  ]
+  console.log(lines.join('\n'))
+  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+}
+
+/** A forked API process: the primary migrated and seeded already. */
+async function serveWorker(config: Awaited<ReturnType<typeof loadConfig>>, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const commerce = await createCommerce(config, { migrate: false })
+  const { publishableKey } = await ensureDefaultChannel(commerce.ctx(), config.demo ? { token: DEMO_PUBLISHABLE_KEY } : {})
+  await serve(commerce, config, logger, publishableKey)
+}
+
+/** Serves until SIGINT/SIGTERM, then drains in-flight requests (10 s at most) and closes the database. */
+async function serve(
+  commerce: Commerce,
+  config: Awaited<ReturnType<typeof loadConfig>>,
+  logger: ReturnType<typeof createLogger>,
+  publishableKey: string,
+): Promise<{ storefrontUrl: string }> {
   const server = await startServer(commerce, { port: config.port, host: config.host, logger })
   // The storefront talks to the API only through the SDK; in one process the SDK gets the API's fetch (no network hop).
   const api = createApp(commerce, { logger })
@@ -50,19 +95,7 @@ export async function start(_flags: Flags): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
-
-  const url = config.publicUrl
-  const lines = [
-    `API: ${url}`,
-    `Storefront: ${process.env.STOREFRONT_PUBLIC_URL ?? storefront.url}`,
-    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
-    `API reference: ${url}/docs`,
-    `Publishable key: ${publishableKey}`,
-    ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
-    `Database: ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}${config.demo ? ' (demo mode)' : ''}`,
-  ]
-  console.log(lines.join('\n'))
-  logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+  return { storefrontUrl: process.env.STOREFRONT_PUBLIC_URL ?? storefront.url }
 }
 
 /** `STOREFRONT_PORT`, else the port after the API's (9001 beside 9000); 0 picks a free one. */

@@ -6,6 +6,7 @@ const USAGE = `Usage: kassa <command> [options]
 
 Commands:
   start                 migrate, seed the demo shop (demo mode), serve the API
+                        [--workers N] N API processes on one PostgreSQL (node:cluster)
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|manager|support|read_only]
@@ -14,7 +15,8 @@ Commands:
   openapi               print the OpenAPI document
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
-KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL.`
+KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL,
+KASSA_WORKERS, KASSA_CACHE (off), KASSA_CACHE_MB, KASSA_CACHE_TTL.`
 
 function parseFlags(args: string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { type ResolvedConfig, resolveConfig } from './config/config.js'
 import { localFileStorage } from './config/local-file-storage.js'
 import { ProviderRegistry } from './config/providers.js'
-import { createDb, type DialectName } from './db/create-db.js'
+import { createDb, type DialectName, type PoolStats } from './db/create-db.js'
 import type { Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { manualPaymentProvider, testPaymentProvider } from './payments/index.js'
@@ -20,6 +20,8 @@ export interface Commerce {
   providers: ProviderRegistry
   ctx(actor?: Actor, channel?: SalesChannelRef): Ctx
   close(): Promise<void>
+  /** PostgreSQL: the connection pool now, for metrics. */
+  poolStats?(): PoolStats
 }
 
 export interface CommerceOptions {
@@ -53,6 +55,7 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
     dialect: handle.dialect,
     providers,
     ctx: (actor = { type: 'system' }, channel) => ({ db: handle.db, actor, ...(channel && { channel }), now: clock, newId, providers }),
+    ...(handle.poolStats && { poolStats: handle.poolStats }),
     async close() {
       await handle.destroy()
       await options.onClose?.()

@@ -2,7 +2,7 @@
 export { createCommerce, type Commerce, type CommerceOptions } from './commerce.js'
 export { loadConfig, resolveConfig, defineConfig, type KassaConfig, type ResolvedConfig } from './config/config.js'
 export * from './config/providers.js'
-export { createDb, isPostgresUrl, type DbHandle, type DialectName } from './db/create-db.js'
+export { createDb, isPostgresUrl, type DbHandle, type DialectName, type PoolStats } from './db/create-db.js'
 export type { Database } from './db/database.js'
 export { migrateToLatest } from './db/migrate.js'
 export { type Ctx, type Actor, type SalesChannelRef, inTransaction } from './kernel/ctx.js'

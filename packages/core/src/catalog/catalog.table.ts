@@ -140,4 +140,11 @@ export interface CatalogTables {
   category: CategoryTable
   category_translation: CategoryTranslationTable
   product_category: ProductCategoryTable
+  catalog_version: CatalogVersionTable
+}
+
+/** A counter per cached scope (`catalog`), raised with every change the Store API shows. */
+export interface CatalogVersionTable {
+  scope: string
+  version: ColumnType<number | string, number, number>
 }

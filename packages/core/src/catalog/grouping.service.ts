@@ -19,6 +19,7 @@ import {
 import { existingIds } from './product.repository.js'
 import * as repo from './grouping.repository.js'
 import type { Grouping } from './grouping.repository.js'
+import { recordCatalogEvent, recordProductsUpdated } from './catalog-events.js'
 
 const errors = {
   collection: { notFound: CatalogErrors.collectionNotFound, handleTaken: CatalogErrors.collectionHandleTaken },
@@ -85,7 +86,9 @@ async function createGrouping(ctx: Ctx, kind: Grouping, input: CreateCategoryInp
       ...(kind === 'category' && { parent_id: input.parent_id ?? null, position: input.position ?? 0 }),
     })
     if (input.translations) await writeTranslations(tx, kind, id, input.translations)
-    return getGrouping(tx, kind, id)
+    const created = await getGrouping(tx, kind, id)
+    await recordGroupingEvent(tx, kind, 'created', created, [])
+    return created
   })
 }
 
@@ -106,8 +109,11 @@ async function updateGrouping(ctx: Ctx, kind: Grouping, id: string, input: Updat
       updated_at: tx.now().toISOString(),
     })
     if (input.translations) await writeTranslations(tx, kind, id, input.translations)
-    await indexProducts(tx, await repo.groupingProductIds(tx.db, kind, id))
-    return getGrouping(tx, kind, id)
+    const productIds = await repo.groupingProductIds(tx.db, kind, id)
+    await indexProducts(tx, productIds)
+    const updated = await getGrouping(tx, kind, id)
+    await recordGroupingEvent(tx, kind, 'updated', updated, productIds, current.handle)
+    return updated
   })
 }
 
@@ -122,11 +128,12 @@ export async function deleteCategory(ctx: Ctx, id: string): Promise<void> {
 
 async function deleteGrouping(ctx: Ctx, kind: Grouping, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    await getGrouping(tx, kind, id)
+    const current = await getGrouping(tx, kind, id)
     if (kind === 'category' && (await repo.countChildren(tx.db, id)) > 0) throw CatalogErrors.categoryHasChildren(id)
     const productIds = await repo.groupingProductIds(tx.db, kind, id)
     await repo.deleteGrouping(tx.db, kind, id)
     await indexProducts(tx, productIds)
+    await recordGroupingEvent(tx, kind, 'deleted', current, productIds)
   })
 }
 
@@ -140,7 +147,26 @@ export async function setGroupingProducts(ctx: Ctx, kind: Grouping, id: string, 
     if (missing) throw CatalogErrors.productNotFound(missing)
     await repo.linkProducts(tx.db, kind, id, add, remove)
     await indexProducts(tx, [...add, ...remove])
+    await recordGroupingEvent(tx, kind, 'updated', grouping, [...new Set([...add, ...remove])])
+    await recordProductsUpdated(tx, [...add, ...remove], [kind === 'collection' ? 'collections' : 'categories'])
     return grouping
+  })
+}
+
+async function recordGroupingEvent(
+  ctx: Ctx,
+  kind: Grouping,
+  action: 'created' | 'updated' | 'deleted',
+  grouping: Collection | Category,
+  productIds: string[],
+  previousHandle?: string,
+): Promise<void> {
+  await recordCatalogEvent(ctx, `${kind}.${action}`, {
+    id: grouping.id,
+    handle: grouping.handle,
+    ...(previousHandle !== undefined && previousHandle !== grouping.handle && { previous_handle: previousHandle }),
+    ...('parent_id' in grouping && { parent_id: grouping.parent_id }),
+    product_ids: [...productIds].sort(),
   })
 }
 

@@ -5,3 +5,16 @@ export { listProducts, type AdminProductQuery } from './product-list.js'
 export { findProductsByIds, findProductIdByHandle } from './product.repository.js'
 export { toStoreProduct, translate, type StoreProduct, type StoreAvailability, type Localized } from './storefront.js'
 export type { Grouping } from './grouping.repository.js'
+export {
+  CATALOG_EVENT_TYPES,
+  type CatalogEventType,
+  type ProductEventData,
+  type GroupingEventData,
+  type VersionScope,
+  bumpCatalogVersion,
+  readCatalogVersion,
+  currentCatalogVersion,
+  recordCatalogEvent,
+  recordProductsUpdated,
+} from './catalog-events.js'
+export { VersionWatch } from './version-watch.js'

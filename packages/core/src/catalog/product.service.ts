@@ -22,6 +22,7 @@ import {
   type VariantUpdate,
 } from './catalog.js'
 import * as repo from './product.repository.js'
+import { productEventData, recordCatalogEvent } from './catalog-events.js'
 
 export async function getProduct(ctx: Ctx, id: string): Promise<Product> {
   const product = await repo.findProductById(ctx.db, id)
@@ -60,6 +61,7 @@ export async function createProduct(ctx: Ctx, rawInput: CreateProductInput): Pro
       for (const [position, option] of (input.options ?? []).entries()) await writeOption(tx, id, option, position)
       for (const [position, variant] of (input.variants ?? []).entries()) await writeVariant(tx, id, variant, position, `variants.${position}.`)
       await indexProducts(tx, [id])
+      await recordProductEvent(tx, 'product.created', id)
       return getProduct(tx, id)
     }),
   )
@@ -87,6 +89,7 @@ export async function updateProduct(ctx: Ctx, id: string, rawInput: UpdateProduc
       })
       await writeProductRelations(tx, id, input)
       await indexProducts(tx, [id])
+      await recordProductEvent(tx, 'product.updated', id, { previous: current.handle })
       return getProduct(tx, id)
     }),
   )
@@ -96,6 +99,7 @@ export async function updateProduct(ctx: Ctx, id: string, rawInput: UpdateProduc
 export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await getProduct(tx, id)
+    const [data] = await productEventData(tx, [id])
     await unindexProducts(tx, [id])
     try {
       await repo.deleteProductRow(tx.db, id)
@@ -103,6 +107,7 @@ export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
       if (constraintViolation(error)?.kind === 'foreign_key') throw CatalogErrors.variantInUse(id)
       throw error
     }
+    if (data) await recordCatalogEvent(tx, 'product.deleted', data)
   })
 }
 
@@ -113,7 +118,7 @@ export async function addOption(ctx: Ctx, productId: string, rawInput: OptionInp
       const product = await getProduct(tx, productId)
       if (product.options.some((o) => o.title.toLowerCase() === input.title.toLowerCase())) throw CatalogErrors.optionTitleTaken(input.title)
       await writeOption(tx, productId, input, product.options.length)
-      await touch(tx, productId)
+      await touch(tx, productId, 'options')
       return getProduct(tx, productId)
     }),
   )
@@ -122,7 +127,7 @@ export async function addOption(ctx: Ctx, productId: string, rawInput: OptionInp
 export async function deleteOption(ctx: Ctx, productId: string, optionId: string): Promise<Product> {
   return inTransaction(ctx, async (tx) => {
     if ((await repo.deleteOptionRow(tx.db, productId, optionId)) === 0) throw CatalogErrors.optionNotFound(optionId)
-    await touch(tx, productId)
+    await touch(tx, productId, 'options')
     return getProduct(tx, productId)
   })
 }
@@ -133,7 +138,7 @@ export async function addVariant(ctx: Ctx, productId: string, rawInput: VariantI
     inTransaction(ctx, async (tx) => {
       await getProduct(tx, productId)
       const id = await writeVariant(tx, productId, input, await repo.nextVariantPosition(tx.db, productId))
-      await touch(tx, productId)
+      await touch(tx, productId, 'variants')
       return getVariant(await getProduct(tx, productId), id)
     }),
   )
@@ -159,7 +164,7 @@ export async function updateVariant(ctx: Ctx, productId: string, variantId: stri
         updated_at: now,
       })
       if (input.prices) await writePrices(tx, variantId, input.prices)
-      await touch(tx, productId)
+      await touch(tx, productId, input.prices ? 'variants,prices' : 'variants')
       return getVariant(await getProduct(tx, productId), variantId)
     }),
   )
@@ -175,7 +180,7 @@ export async function deleteVariant(ctx: Ctx, productId: string, variantId: stri
       if (constraintViolation(error)?.kind === 'foreign_key') throw CatalogErrors.variantInUse(variantId)
       throw error
     }
-    await touch(tx, productId)
+    await touch(tx, productId, 'variants')
   })
 }
 
@@ -185,9 +190,26 @@ function getVariant(product: Product, variantId: string): Variant {
   return variant
 }
 
-async function touch(ctx: Ctx, productId: string): Promise<void> {
+/** `changes` is a comma-separated list for the event: `variants`, `prices`, `options`. */
+async function touch(ctx: Ctx, productId: string, changes: string): Promise<void> {
   await repo.updateProductRow(ctx.db, productId, { updated_at: ctx.now().toISOString() })
   await indexProducts(ctx, [productId])
+  await recordProductEvent(ctx, 'product.updated', productId, { changes: changes.split(',') })
+}
+
+async function recordProductEvent(
+  ctx: Ctx,
+  type: 'product.created' | 'product.updated',
+  id: string,
+  extra: { previous?: string; changes?: string[] } = {},
+): Promise<void> {
+  const [data] = await productEventData(ctx, [id])
+  if (!data) return
+  await recordCatalogEvent(ctx, type, {
+    ...data,
+    ...(extra.previous !== undefined && extra.previous !== data.handle && { previous_handle: extra.previous }),
+    ...(extra.changes && { changes: extra.changes }),
+  })
 }
 
 async function writeProductRelations(ctx: Ctx, id: string, input: UpdateProductInput): Promise<void> {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
 import { SqliteValuesPlugin } from './dialect.js'
+import { withStatementCache } from './statement-cache.js'
 
 // int8 (bigint) columns hold money: parse them as numbers; amounts stay below 2^53 (see MAX_AMOUNT).
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
@@ -15,6 +16,15 @@ export interface DbHandle {
   db: Kysely<Database>
   dialect: DialectName
   destroy(): Promise<void>
+  /** PostgreSQL: the pool's connections now (SQLite has one connection and no pool). */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  max: number
+  total: number
+  idle: number
+  waiting: number
 }
 
 export interface DbOptions {
@@ -24,6 +34,8 @@ export interface DbOptions {
   schema?: string
   /** PostgreSQL pool size. */
   poolSize?: number
+  /** SQLite only: prepared statements kept by SQL text (default 500; 0 prepares each query anew). */
+  statementCache?: number
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -39,7 +51,13 @@ export function createDb(options: DbOptions): DbHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', destroy: () => db.destroy() }
+    const max = options.poolSize ?? 10
+    return {
+      db,
+      dialect: 'postgres',
+      destroy: () => db.destroy(),
+      poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    }
   }
   if (options.url !== ':memory:') mkdirSync(dirname(options.url), { recursive: true })
   const sqlite = new SQLite(options.url)
@@ -48,7 +66,7 @@ export function createDb(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: options.statementCache === 0 ? sqlite : withStatementCache(sqlite, options.statementCache) }),
     plugins: [new SqliteValuesPlugin()],
   })
   return { db, dialect: 'sqlite', destroy: () => db.destroy() }

@@ -2,6 +2,7 @@ import { constraintViolation } from '../db/dialect.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { CommonErrors, type FieldError } from '../kernel/errors.js'
 import { parseInput } from '../kernel/validate.js'
+import { recordProductsUpdated } from '../catalog/index.js'
 import { indexProducts } from '../search/index.js'
 import { InventoryErrors, type StockBatchInput, type StockBatchResult, stockBatchSchema } from './inventory.js'
 import * as repo from './inventory.repository.js'
@@ -40,6 +41,7 @@ export async function batchUpdateStock(ctx: Ctx, rawInput: StockBatchInput): Pro
     const levels: LevelWrite[] = []
     const prices: { id: string; variant_id: string; currency_code: string; amount: number }[] = []
     const productIds = new Set<string>()
+    const stockedProductIds = new Set<string>()
     const seenLevels = new Set<string>()
     const seenPrices = new Set<string>()
     for (const [index, item] of input.items.entries()) {
@@ -67,6 +69,7 @@ export async function batchUpdateStock(ctx: Ctx, rawInput: StockBatchInput): Pro
         if (seenLevels.has(key))
           errors.push({ path: `${at}.sku`, code: 'duplicate', message: `SKU ${item.sku} appears twice for one location` })
         seenLevels.add(key)
+        stockedProductIds.add(variant.product_id)
         levels.push({
           index,
           variant_id: variant.id,
@@ -116,6 +119,9 @@ export async function batchUpdateStock(ctx: Ctx, rawInput: StockBatchInput): Pro
       await repo.touchProducts(tx.db, [...productIds], now)
       await indexProducts(tx, [...productIds])
     }
+    const changed = [...new Set([...productIds, ...stockedProductIds])]
+    const changes = [...(stockedProductIds.size ? ['stock'] : []), ...(productIds.size ? ['prices'] : [])]
+    await recordProductsUpdated(tx, changed, changes)
     return { items: input.items.length, stock_levels: levels.length, prices: prices.length }
   })
 }

@@ -1,4 +1,4 @@
-import { CatalogErrors } from '../catalog/index.js'
+import { CatalogErrors, recordProductsUpdated } from '../catalog/index.js'
 import { constraintViolation } from '../db/dialect.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { parseInput } from '../kernel/validate.js'
@@ -92,6 +92,7 @@ export async function setStockLevel(ctx: Ctx, variantId: string, locationId: str
       if (constraintViolation(error)?.kind === 'check') throw InventoryErrors.belowReserved(variantId)
       throw error
     }
+    await recordProductsUpdated(tx, [variant.product_id], ['stock'])
     return (await repo.findLevel(tx.db, variantId, locationId))!
   })
 }

@@ -1,4 +1,5 @@
 import { constraintViolation } from '../db/dialect.js'
+import { bumpCatalogVersion } from '../catalog/catalog-events.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { parseInput } from '../kernel/validate.js'
 import { type Region, RegionErrors, regionCreateSchema, regionUpdateSchema } from './region.js'
@@ -39,6 +40,7 @@ export async function createRegion(ctx: Ctx, input: unknown): Promise<Region> {
       updated_at: now,
     })
     await setCountries(tx, id, data.countries)
+    await bumpCatalogVersion(tx)
     return getRegion(tx, id)
   })
 }
@@ -57,6 +59,7 @@ export async function updateRegion(ctx: Ctx, id: string, input: unknown): Promis
       updated_at: tx.now().toISOString(),
     })
     if (data.countries) await setCountries(tx, id, data.countries)
+    await bumpCatalogVersion(tx)
     return getRegion(tx, id)
   })
 }
@@ -66,6 +69,7 @@ export async function deleteRegion(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await getRegion(tx, id)
     await repo.deleteRegion(tx.db, id)
+    await bumpCatalogVersion(tx)
   })
 }
 

@@ -4,6 +4,7 @@ import { currencySchema, localeSchema } from '../kernel/schemas.js'
 import { parseInput } from '../kernel/validate.js'
 import { nextCursor, readPageKey } from './cursor.js'
 import { findFacetRows, findPriceRange } from './facet.repository.js'
+import { cachedFacets } from './facet-cache.js'
 import { toFacets } from './facets.js'
 import { findCategorySubtreeIds, type SearchPlan } from './match.repository.js'
 import { findPage } from './page.repository.js'
@@ -38,7 +39,7 @@ export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promi
   const rows = await findPage(db, plan, after, query.limit)
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
-  const facets = toFacets(await findFacetRows(db, plan), await findPriceRange(db, plan))
+  const facets = await cachedFacets(ctx.db, plan, async () => toFacets(await findFacetRows(db, plan), await findPriceRange(db, plan)))
   return {
     ids: page.map((r) => r.id),
     next_cursor: rows.length > query.limit && last ? nextCursor(plan.sort, last, after, query.limit) : null,

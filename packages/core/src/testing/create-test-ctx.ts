@@ -28,11 +28,12 @@ export async function createTestCommerce(config: KassaConfig = {}): Promise<Comm
     })
   }
   const schema = `t_${randomBytes(6).toString('hex')}`
+  const resolved = resolveConfig({ demo: false, testPayments: true, ...config, dataDir, databaseUrl: testPostgresUrl })
   const admin = new pg.Client({ connectionString: testPostgresUrl })
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  return createCommerce(resolveConfig({ demo: false, testPayments: true, ...config, dataDir, databaseUrl: testPostgresUrl }), {
+  const commerce = await createCommerce(resolved, {
     schema,
     poolSize: 4,
     clock: steppingClock(),
@@ -44,6 +45,19 @@ export async function createTestCommerce(config: KassaConfig = {}): Promise<Comm
       await cleanupDir()
     },
   })
+  testSchemas.set(commerce, schema)
+  return commerce
+}
+
+const testSchemas = new WeakMap<Commerce, string>()
+
+/**
+ * A second engine on the same database as `commerce` (the SQLite file, or the PostgreSQL schema),
+ * as another process would open it. Close it before `commerce`.
+ */
+export async function openSameDatabase(commerce: Commerce): Promise<Commerce> {
+  const schema = testSchemas.get(commerce)
+  return createCommerce(commerce.config, { migrate: false, clock: steppingClock('2027-01-01T00:00:00.000Z'), ...(schema && { schema, poolSize: 2 }) })
 }
 
 /** A system ctx over a fresh test database; close it with `ctx.close()`. */

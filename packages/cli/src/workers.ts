@@ -1,0 +1,53 @@
+import cluster from 'node:cluster'
+import type { Logger } from 'pino'
+
+/** `--workers N` or `KASSA_WORKERS`: how many API processes `kassa start` runs (default 1). */
+export function workerCount(flags: Record<string, string | boolean>, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = typeof flags.workers === 'string' ? flags.workers : env.KASSA_WORKERS
+  const n = raw ? Number.parseInt(raw, 10) : 1
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--workers / KASSA_WORKERS must be a whole number of at least 1, not ${raw}`)
+  return n
+}
+
+/** True in a process that `runWorkers` forked: it serves and leaves migrations and seeding to the primary. */
+export function isWorker(): boolean {
+  return cluster.isWorker
+}
+
+/**
+ * Forks `count` processes that each run `kassa start` on the same port (node:cluster shares the
+ * socket); resolves once every one listens. A worker that dies is replaced; SIGTERM/SIGINT are passed on, and each worker drains
+ * its in-flight requests before it exits.
+ */
+export function runWorkers(count: number, logger: Logger): Promise<void> {
+  let stopping = false
+  const fork = () => cluster.fork()
+  const listening = new Promise<void>((resolve) => {
+    let up = 0
+    const onListening = () => {
+      if (++up < count) return
+      cluster.off('listening', onListening)
+      resolve()
+    }
+    cluster.on('listening', onListening)
+  })
+  for (let i = 0; i < count; i++) fork()
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      return
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'worker exited; starting another')
+    fork()
+  })
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, workers: count }, 'shutting down workers')
+    setTimeout(() => process.exit(1), 15_000).unref()
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  return listening
+}

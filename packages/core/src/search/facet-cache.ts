@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import { currentCatalogVersion } from '../catalog/catalog-events.js'
+import type { Database } from '../db/database.js'
+import type { SearchPlan } from './match.repository.js'
+import type { ProductFacets } from './search.js'
+
+const MAX_ENTRIES = 2000
+
+interface FacetCache {
+  version: number
+  entries: Map<string, Promise<ProductFacets>>
+}
+
+const caches = new WeakMap<Kysely<Database>, FacetCache>()
+
+/**
+ * Facet counts of a filter set, computed once per catalog version (stock changes aside): browsing the same category
+ * again costs no scan of the matched set. Concurrent requests for the same filters share one
+ * computation. Outside a transaction only, where the catalog version is what readers see.
+ */
+export async function cachedFacets(db: Kysely<Database>, plan: SearchPlan, compute: () => Promise<ProductFacets>): Promise<ProductFacets> {
+  if (db.isTransaction) return compute()
+  const version = await currentCatalogVersion(db, 'facets')
+  let cache = caches.get(db)
+  if (!cache || cache.version !== version) {
+    cache = { version, entries: new Map() }
+    caches.set(db, cache)
+  }
+  const { sort: _sort, ...filters } = plan
+  const key = JSON.stringify(filters)
+  let facets = cache.entries.get(key)
+  if (facets) {
+    cache.entries.delete(key)
+    cache.entries.set(key, facets)
+    return facets
+  }
+  facets = compute()
+  const entries = cache.entries
+  entries.set(key, facets)
+  facets.catch(() => entries.delete(key))
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+  return facets
+}
