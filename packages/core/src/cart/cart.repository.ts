@@ -12,6 +12,7 @@ export interface CartRow {
   region_id: string
   currency_code: string
   email: string | null
+  customer_id: string | null
   shipping_address: Address | null
   billing_address: Address | null
   shipping_option_id: string | null
@@ -57,6 +58,7 @@ function toCartRow(row: Selectable<CartTable>): CartRow {
     region_id: row.region_id,
     currency_code: row.currency_code,
     email: row.email,
+    customer_id: row.customer_id ?? null,
     shipping_address: parseJson<Address | null>(row.shipping_address, null),
     billing_address: parseJson<Address | null>(row.billing_address, null),
     shipping_option_id: row.shipping_option_id,
@@ -75,13 +77,14 @@ export async function findCartRow(db: Db, id: string): Promise<CartRow | undefin
 
 export async function insertCart(
   db: Db,
-  row: { id: string; sales_channel_id: string; region_id: string; currency_code: string; email: string | null; now: string },
+  row: { id: string; sales_channel_id: string; region_id: string; currency_code: string; email: string | null; customer_id?: string | null; now: string },
 ) {
-  const { now, ...values } = row
+  const { now, customer_id = null, ...values } = row
   await db
     .insertInto('cart')
     .values({
       ...values,
+      customer_id,
       status: 'open',
       shipping_address: null,
       billing_address: null,
