@@ -17,6 +17,9 @@ import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
+import { storeAuthRoutes } from './routes/store-auth.js'
+import { storeCustomerRoutes } from './routes/store-customers.js'
+import { adminCustomerRoutes } from './routes/admin-customers.js'
 import { paymentHookRoutes } from './routes/payment-hooks.js'
 import { systemRoutes } from './routes/system.js'
 
@@ -67,6 +70,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerBearer', { type: 'http', scheme: 'bearer', description: 'A customer session from POST /store/auth/login' })
 
   app.route('/', systemRoutes())
   app.route('/', paymentHookRoutes())
@@ -76,7 +80,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.use('*', async (c, next) => {
     await next()
     // Carts and orders are one buyer's: never cached by a shared cache.
-    if (/^\/store\/(carts|orders)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    if (/^\/store\/(carts|orders|customers|auth)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
     else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')
@@ -87,6 +91,8 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())
   store.route('/', storeOrderRoutes())
+  store.route('/', storeAuthRoutes())
+  store.route('/', storeCustomerRoutes())
   app.route('/store', store)
 
   const admin = newApp()
@@ -104,6 +110,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminCustomerRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -1,4 +1,4 @@
-import { channelForPublishableKey, type Commerce, CommonErrors, type SalesChannelRef } from '@kassa/core'
+import { authenticateCustomer, channelForPublishableKey, type Commerce, CommonErrors, CustomerSessionErrors, type SalesChannelRef } from '@kassa/core'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env.js'
 
@@ -6,7 +6,8 @@ const KEY_TTL_MS = 30_000
 
 /**
  * Resolves `x-publishable-api-key` to its sales channel. Lookups are cached for 30 s so catalog
- * reads cost no query for the key; a revoked key stops working within that window.
+ * reads cost no query for the key; a revoked key stops working within that window. With
+ * `Authorization: Bearer <customer session>` the actor becomes that customer.
  */
 export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
   const cache = new Map<string, { channel: SalesChannelRef; expires: number }>()
@@ -22,6 +23,13 @@ export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
     }
     c.set('channel', entry.channel)
     c.set('actor', { type: 'guest' })
+    // A signed-in customer sends their session next to the key; a bad token is refused, never ignored.
+    const authorization = c.req.header('authorization')
+    if (authorization !== undefined) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
+      if (!token) throw CustomerSessionErrors.invalid()
+      c.set('actor', await authenticateCustomer(commerce.ctx(undefined, entry.channel), token))
+    }
     await next()
   }
 }

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { adminLoginSchema, AuthErrors, loginAdmin } from '@kassa/core'
+import { adminLoginSchema, AuthErrors, loginAdmin, ThrottleErrors } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { clientIp } from '../middleware/client-ip.js'
 import { errorResponses, jsonBody, jsonResponse } from '../schemas/common.js'
 
 const loginRoute = createRoute({
@@ -19,14 +20,15 @@ const loginRoute = createRoute({
       }),
       'A session token for Authorization: Bearer',
     ),
-    ...errorResponses(AuthErrors.invalidCredentials),
+    ...errorResponses(AuthErrors.invalidCredentials, ThrottleErrors.tooManyAttempts),
   },
 })
 
 export function adminAuthRoutes() {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(loginRoute, async (c) => {
-    const session = await loginAdmin(c.get('commerce').ctx(), c.req.valid('json'))
+    const ip = clientIp(c)
+    const session = await loginAdmin(c.get('commerce').ctx(), c.req.valid('json'), ip ? { ip } : {})
     c.header('cache-control', 'no-store')
     return c.json(session, 200)
   })
