@@ -10,7 +10,7 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
-function login(path: string, body: unknown, ip?: string) {
+async function login(path: string, body: unknown, ip?: string): Promise<Response> {
   return api.app.fetch(
     new Request(`http://kassa.test${path}`, {
       method: 'POST',

@@ -88,10 +88,17 @@ describe('register, login, profile', () => {
   it("updates the profile, cannot take another customer's email, and a new email is unverified", async () => {
     const a = await signUp()
     const b = await signUp()
-    const taken = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: b.email } })
+    const taken = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: b.email, current_password: a.password } })
     expect(taken.status).toBe(409)
     expect(taken.body.code).toBe('customer.email_taken')
-    const ok = await call('PATCH', '/store/customers/me', { token: a.token, json: { first_name: 'Anna', phone: '+31 6 1234 5678', email: `new-${a.email}` } })
+    const noPassword = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: `new-${a.email}` } })
+    expect(noPassword.body.code).toBe('customer.wrong_password')
+    const badPassword = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: `new-${a.email}`, current_password: 'nope' } })
+    expect(badPassword.body.code).toBe('customer.wrong_password')
+    const ok = await call('PATCH', '/store/customers/me', {
+      token: a.token,
+      json: { first_name: 'Anna', phone: '+31 6 1234 5678', email: `new-${a.email}`, current_password: a.password },
+    })
     expect(ok.status).toBe(200)
     expect(ok.body.customer).toMatchObject({ first_name: 'Anna', phone: '+31 6 1234 5678', email: `new-${a.email}`, email_verified: false })
     expect((await lastEventData('customer.updated')).id).toBe(a.id)
@@ -304,6 +311,7 @@ describe('carts and orders of a customer', () => {
     const a = await signUp({ email })
     expect((await call('GET', '/store/customers/me/orders', { token: a.token })).body.data).toEqual([])
     expect((await call('GET', `/store/customers/me/orders/${guestOrder.id}`, { token: a.token })).status).toBe(404)
+    expect((await call('GET', `/store/orders/${guestOrder.id}`, { token: a.token })).status).toBe(404)
 
     expect((await call('POST', '/store/customers/me/verification', { token: a.token, json: { locale: 'nl' } })).status).toBe(204)
     const sent = await lastEventData('customer.verification_requested')
@@ -315,6 +323,7 @@ describe('carts and orders of a customer', () => {
     const orders = await call('GET', '/store/customers/me/orders', { token: a.token })
     expect(orders.body.data.map((o: Json) => o.id)).toEqual([guestOrder.id])
     expect((await call('GET', `/store/customers/me/orders/${guestOrder.id}`, { token: a.token })).status).toBe(200)
+    expect((await call('GET', `/store/orders/${guestOrder.id}`, { token: a.token })).status).toBe(200)
   })
 })
 

@@ -77,9 +77,12 @@ const updateProfile = me({
   method: 'patch',
   path: '/customers/me',
   operationId: 'storeUpdateCustomer',
-  summary: 'Change name, phone or email (a new email must be free and is unverified again)',
+  summary: 'Change name, phone or email (a new email needs current_password, must be free, and is unverified again)',
   request: { body: jsonBody(updateCustomerSchema.meta({ id: 'CustomerUpdateInput' })) },
-  responses: { 200: customerResponse, ...errorResponses(...meErrors, CustomerErrors.emailTaken) },
+  responses: {
+    200: customerResponse,
+    ...errorResponses(...meErrors, CustomerErrors.emailTaken, CustomerErrors.wrongPassword, ThrottleErrors.tooManyAttempts),
+  },
 })
 
 const password = me({
@@ -181,7 +184,10 @@ export function storeCustomerRoutes() {
 
   app.openapi(register, async (c) => c.json({ customer: await registerCustomer(ctxOf(c), c.req.valid('json')) }, 201))
   app.openapi(getProfile, async (c) => c.json({ customer: await getMe(ctxOf(c)) }, 200))
-  app.openapi(updateProfile, async (c) => c.json({ customer: await updateMe(ctxOf(c), c.req.valid('json')) }, 200))
+  app.openapi(updateProfile, async (c) => {
+    const ip = clientIp(c)
+    return c.json({ customer: await updateMe(ctxOf(c), c.req.valid('json'), ip ? { ip } : {}) }, 200)
+  })
   app.openapi(password, async (c) => {
     const ip = clientIp(c)
     await changePassword(ctxOf(c), c.req.valid('json'), bearerToken(c) ?? '', ip ? { ip } : {})

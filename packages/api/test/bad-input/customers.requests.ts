@@ -95,7 +95,7 @@ export const CUSTOMER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = 
   storeResetPassword: (f) => ({ body: { token: f.customers.resetToken, password: 'a new long secret' } }),
   storeVerifyEmail: (f) => ({ body: { token: f.customers.verifyToken } }),
   storeGetCustomer: (f) => ({ headers: f.customers.auth.main }),
-  storeUpdateCustomer: (f) => ({ headers: f.customers.auth.main, body: { email: 'fixture@example.com', first_name: 'Anna', last_name: 'de Vries', phone: null } }),
+  storeUpdateCustomer: (f) => ({ headers: f.customers.auth.main, body: { email: 'fixture@example.com', current_password: f.customers.password, first_name: 'Anna', last_name: 'de Vries', phone: null } }),
   storeChangeCustomerPassword: (f) => ({ headers: f.customers.auth.password, body: { current_password: f.customers.password, new_password: 'a new long secret' } }),
   storeRequestEmailVerification: (f) => ({ headers: f.customers.auth.main, body: { locale: 'en' } }),
   storeListCustomerAddresses: (f) => ({ headers: f.customers.auth.main }),

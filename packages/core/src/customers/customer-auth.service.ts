@@ -25,17 +25,12 @@ import {
   verifyEmailSchema,
 } from './customer.js'
 import * as repo from './customer.repository.js'
-import { requireCustomer } from './customer.service.js'
+import { checkCurrentPassword, type ClientInfo, requireCustomer } from './customer.service.js'
 
 /** Prefixes tell a customer session from other bearer tokens (`kas_` admin sessions, `sk_` keys). */
 const SESSION_PREFIX = 'kcs'
 const RESET_PREFIX = 'kcr'
 const VERIFY_PREFIX = 'kcv'
-
-/** Who is signing in, for throttling per address. */
-export interface ClientInfo {
-  ip?: string
-}
 
 const accountKey = (email: string) => `customer:email:${email}`
 
@@ -102,12 +97,7 @@ export async function changePassword(ctx: Ctx, rawInput: ChangePasswordInput, cu
   const input = parseInput(changePasswordSchema, rawInput)
   const row = await repo.findCustomer(ctx.db, { id })
   if (!row) throw CustomerErrors.notFound(id)
-  await takeAttempts(ctx, [
-    ...(client.ip ? [{ key: `customer:ip:${client.ip}`, policy: IP_THROTTLE }] : []),
-    { key: accountKey(row.email), policy: ACCOUNT_THROTTLE },
-  ])
-  if (!(await verifyPassword(row.password_hash, input.current_password))) throw CustomerErrors.wrongPassword()
-  await clearThrottle(ctx, accountKey(row.email))
+  await checkCurrentPassword(ctx, row, input.current_password, client)
   const passwordHash = await hashPassword(input.new_password)
   const current = await repo.findSession(ctx.db, sha256(currentToken))
   await inTransaction(ctx, async (tx) => {

@@ -1,5 +1,6 @@
 import { anonymizeOrders } from '../orders/index.js'
-import { hashPassword } from '../auth/password.js'
+import { hashPassword, verifyPassword } from '../auth/password.js'
+import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts } from '../auth/throttle.js'
 import { constraintViolation } from '../db/dialect.js'
 import { recordEvent } from '../events/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
@@ -17,6 +18,11 @@ import {
   updateCustomerSchema,
 } from './customer.js'
 import * as repo from './customer.repository.js'
+
+/** Who is calling, for throttling per address. */
+export interface ClientInfo {
+  ip?: string
+}
 
 /** The signed-in customer's id, or `customer_session.required`. */
 export function requireCustomer(ctx: Ctx): string {
@@ -62,10 +68,16 @@ export async function getMe(ctx: Ctx): Promise<Customer> {
   return getCustomer(ctx, requireCustomer(ctx))
 }
 
-/** Changes the profile; a new email must be free and is unverified until verified again. */
-export async function updateMe(ctx: Ctx, rawInput: UpdateCustomerInput): Promise<Customer> {
+/**
+ * Changes the profile. A new email needs the current password, must be free, and is unverified
+ * until verified again.
+ */
+export async function updateMe(ctx: Ctx, rawInput: UpdateCustomerInput, client: ClientInfo = {}): Promise<Customer> {
   const id = requireCustomer(ctx)
   const input = parseInput(updateCustomerSchema, rawInput)
+  const before = await repo.findCustomer(ctx.db, { id })
+  if (!before) throw CustomerErrors.notFound(id)
+  if (input.email !== undefined && input.email !== before.email) await checkCurrentPassword(ctx, before, input.current_password, client)
   try {
     await inTransaction(ctx, async (tx) => {
       const current = await repo.findCustomer(tx.db, { id })
@@ -86,6 +98,14 @@ export async function updateMe(ctx: Ctx, rawInput: UpdateCustomerInput): Promise
     throw error
   }
   return getCustomer(ctx, id)
+}
+
+/** Checks the current password before a sensitive change, throttled like a login. */
+export async function checkCurrentPassword(ctx: Ctx, row: repo.CustomerRow, password: string | undefined, client: ClientInfo): Promise<void> {
+  const key = `customer:email:${row.email}`
+  await takeAttempts(ctx, [...(client.ip ? [{ key: `customer:ip:${client.ip}`, policy: IP_THROTTLE }] : []), { key, policy: ACCOUNT_THROTTLE }])
+  if (!(await verifyPassword(row.password_hash, password ?? ''))) throw CustomerErrors.wrongPassword()
+  await clearThrottle(ctx, key)
 }
 
 export const listCustomersSchema = z.strictObject({

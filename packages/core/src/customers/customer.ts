@@ -31,6 +31,8 @@ export const customerLoginSchema = z.strictObject({
 
 export const updateCustomerSchema = z.strictObject({
   email: email.optional(),
+  /** Needed to change the email: whoever holds a session alone cannot move the account to another address. */
+  current_password: z.string().min(1).max(1000).optional(),
   first_name: name,
   last_name: name,
   phone: z.string().trim().min(1).max(50).nullable().optional(),

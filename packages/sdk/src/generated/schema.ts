@@ -335,7 +335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An order, for the guest holding its token (header x-order-token) */
+        /** An order, for the guest holding its token (header x-order-token) or the signed-in customer it belongs to */
         get: operations["storeGetOrder"];
         put?: never;
         post?: never;
@@ -464,7 +464,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, phone or email (a new email must be free and is unverified again) */
+        /** Change name, phone or email (a new email needs current_password, must be free, and is unverified again) */
         patch: operations["storeUpdateCustomer"];
         trace?: never;
     };
@@ -1416,6 +1416,7 @@ export interface components {
         CustomerUpdateInput: {
             /** Format: email */
             email?: string;
+            current_password?: string;
             first_name?: string | null;
             last_name?: string | null;
             phone?: string | null;
@@ -3736,7 +3737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: validation_failed */
+            /** @description Error: validation_failed, customer.wrong_password */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +3745,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation_failed";
+                        code?: "validation_failed" | "customer.wrong_password";
                     };
                 };
             };
@@ -3769,6 +3770,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "customer.email_taken";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
                     };
                 };
             };
