@@ -1,6 +1,16 @@
 import type { Middleware } from 'openapi-fetch'
 import { type AdminPaths, createKassaClient, type FetchFunction, type KassaClient } from './client.js'
-import type { AdminProductListQuery, AdminProductPage, AdminSession, Product, ProductCreateInput, ProductUpdateInput } from './types.js'
+import type {
+  AdminCustomerListQuery,
+  AdminCustomerPage,
+  AdminProductListQuery,
+  AdminProductPage,
+  AdminSession,
+  Customer,
+  Product,
+  ProductCreateInput,
+  ProductUpdateInput,
+} from './types.js'
 
 /** Options of {@link createAdminClient}. */
 export interface AdminClientOptions {
@@ -31,6 +41,14 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     update(id: string, input: ProductUpdateInput): Promise<Product>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
+  }
+  customers: {
+    /** A page of customers, newest first; `email` finds one account. */
+    list(query?: AdminCustomerListQuery): Promise<AdminCustomerPage>
+    /** A customer by id; rejects with `customer.not_found` otherwise. */
+    get(id: string): Promise<Customer>
+    /** Erases the customer's personal data; their orders keep amounts and lines. */
+    erase(id: string): Promise<void>
   }
 }
 
@@ -70,6 +88,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       update: async (id, input) => (await client.PATCH('/admin/products/{id}', { params: { path: { id } }, body: input })).product,
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
+      },
+    },
+    customers: {
+      list: (query = {}) => client.GET('/admin/customers', { params: { query } }),
+      get: async (id) => (await client.GET('/admin/customers/{id}', { params: { path: { id } } })).customer,
+      erase: async (id) => {
+        await client.DELETE('/admin/customers/{id}', { params: { path: { id } } })
       },
     },
   }
