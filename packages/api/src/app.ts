@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino'
 import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
 import { adminAuth } from './middleware/admin.js'
-import { storeAuth } from './middleware/store.js'
+import { PRIVATE_STORE_PATH, storeAuth } from './middleware/store.js'
 import { adminAuthRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
@@ -80,7 +80,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.use('*', async (c, next) => {
     await next()
     // Carts and orders are one buyer's: never cached by a shared cache.
-    if (/^\/store\/(carts|orders|customers|auth)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    if (PRIVATE_STORE_PATH.test(c.req.path)) c.header('cache-control', 'private, no-store')
     else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import {
   AuthErrors,
   ChannelErrors,
+  CUSTOMER_SESSION_ERRORS,
   CustomerErrors,
   customerLoginSchema,
   CustomerSessionErrors,
@@ -24,13 +25,7 @@ import { CustomerSessionSchema } from '../schemas/customers.js'
 const tags = ['Store: customers']
 const security = [{ publishableKey: [] }]
 const storeErrors = [ChannelErrors.keyMissing, ChannelErrors.keyInvalid]
-const sessionErrors = [
-  CustomerSessionErrors.required,
-  CustomerSessionErrors.invalid,
-  CustomerSessionErrors.expired,
-  CustomerSessionErrors.revoked,
-  CustomerSessionErrors.wrongAudience,
-]
+const sessionErrors = [CustomerSessionErrors.required, ...CUSTOMER_SESSION_ERRORS]
 const route = <const R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, tags, security })
 const noContent = { 204: { description: 'Done' } }
 
@@ -45,7 +40,7 @@ const login = route({
   request: { body: jsonBody(customerLoginSchema.meta({ id: 'CustomerLoginInput' })) },
   responses: {
     200: jsonResponse(CustomerSessionSchema, 'The session'),
-    ...errorResponses(...storeErrors, ...sessionErrors, AuthErrors.invalidCredentials, ThrottleErrors.tooManyAttempts),
+    ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, AuthErrors.invalidCredentials, ThrottleErrors.tooManyAttempts),
   },
 })
 
@@ -64,7 +59,7 @@ const resetRequest = route({
   operationId: 'storeRequestPasswordReset',
   summary: 'Send a password reset link (answers the same whether or not the email has an account)',
   request: { body: jsonBody(passwordResetRequestSchema.meta({ id: 'PasswordResetRequestInput' })) },
-  responses: { ...noContent, ...errorResponses(...storeErrors, ...sessionErrors) },
+  responses: { ...noContent, ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, ThrottleErrors.tooManyAttempts) },
 })
 
 const reset = route({
@@ -73,7 +68,7 @@ const reset = route({
   operationId: 'storeResetPassword',
   summary: 'Set a new password with the token from the reset link (once, within an hour); signs out every session',
   request: { body: jsonBody(passwordResetSchema.meta({ id: 'PasswordResetInput' })) },
-  responses: { ...noContent, ...errorResponses(...storeErrors, ...sessionErrors, CustomerErrors.tokenInvalid) },
+  responses: { ...noContent, ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, CustomerErrors.tokenInvalid) },
 })
 
 const verify = route({
@@ -82,7 +77,7 @@ const verify = route({
   operationId: 'storeVerifyEmail',
   summary: "Mark the email verified with the token from the verification link; the email's guest orders join the account",
   request: { body: jsonBody(verifyEmailSchema.meta({ id: 'VerifyEmailInput' })) },
-  responses: { ...noContent, ...errorResponses(...storeErrors, ...sessionErrors, CustomerErrors.tokenInvalid) },
+  responses: { ...noContent, ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, CustomerErrors.tokenInvalid) },
 })
 
 export function storeAuthRoutes() {

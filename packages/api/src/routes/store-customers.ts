@@ -5,6 +5,7 @@ import {
   changePasswordSchema,
   ChannelErrors,
   customerAddressSchema,
+  CUSTOMER_SESSION_ERRORS,
   CustomerErrors,
   CustomerSessionErrors,
   deleteMyAddress,
@@ -35,13 +36,7 @@ import { CustomerAddressSchema, CustomerSchema } from '../schemas/customers.js'
 
 const tags = ['Store: customers']
 const storeErrors = [ChannelErrors.keyMissing, ChannelErrors.keyInvalid]
-const sessionErrors = [
-  CustomerSessionErrors.required,
-  CustomerSessionErrors.invalid,
-  CustomerSessionErrors.expired,
-  CustomerSessionErrors.revoked,
-  CustomerSessionErrors.wrongAudience,
-]
+const sessionErrors = [CustomerSessionErrors.required, ...CUSTOMER_SESSION_ERRORS]
 const meErrors = [...storeErrors, ...sessionErrors]
 /** Routes of the signed-in customer: the publishable key and the customer's bearer token. */
 const me = <const R extends Parameters<typeof createRoute>[0]>(r: R) =>
@@ -61,7 +56,7 @@ const register = createRoute({
   request: { body: jsonBody(registerCustomerSchema.meta({ id: 'CustomerRegisterInput' })) },
   responses: {
     201: jsonResponse(z.object({ customer: CustomerSchema }), 'The new customer; sign in with POST /store/auth/login'),
-    ...errorResponses(...storeErrors, ...sessionErrors, CustomerErrors.emailTaken),
+    ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, CustomerErrors.emailTaken),
   },
 })
 

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { ChannelErrors, getMyOrder, getOrderWithToken, OrderErrors } from '@kassa/core'
+import { ChannelErrors, CUSTOMER_SESSION_ERRORS, getMyOrder, getOrderWithToken, OrderErrors } from '@kassa/core'
 import type { AppEnv } from '../env.js'
 import { OrderSchema } from '../schemas/cart.js'
 import { errorResponses, jsonResponse } from '../schemas/common.js'
@@ -14,7 +14,7 @@ const getOrder = createRoute({
   request: { params: z.object({ id: z.string().max(64) }), headers: z.object({ 'x-order-token': z.string().max(200).optional() }) },
   responses: {
     200: jsonResponse(z.object({ order: OrderSchema }), 'The order'),
-    ...errorResponses(ChannelErrors.keyMissing, ChannelErrors.keyInvalid, OrderErrors.notFound),
+    ...errorResponses(ChannelErrors.keyMissing, ChannelErrors.keyInvalid, ...CUSTOMER_SESSION_ERRORS, OrderErrors.notFound),
   },
 })
 

@@ -13,50 +13,25 @@ export async function claimGuestCart(ctx: Ctx, cartId: string, customerId: strin
     const cart = await repo.findCartRow(tx.db, cartId)
     if (!cart || cart.status !== 'open' || (tx.channel && cart.sales_channel_id !== tx.channel.id)) return null
     if (cart.customer_id === customerId) return cart.id
-    if (cart.customer_id !== null) return null
     const now = tx.now().toISOString()
-    const claimed = await tx.db
-      .updateTable('cart')
-      .set({ customer_id: customerId, updated_at: now })
-      .where('id', '=', cartId)
-      .where('customer_id', 'is', null)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) !== 1) return null
-    const older = await tx.db
-      .selectFrom('cart')
-      .select('id')
-      .where('customer_id', '=', customerId)
-      .where('status', '=', 'open')
-      .where('sales_channel_id', '=', cart.sales_channel_id)
-      .where('currency_code', '=', cart.currency_code)
-      .where('id', '!=', cartId)
-      .execute()
-    for (const { id } of older) {
-      const lines = await tx.db.selectFrom('cart_line').select(['variant_id', 'quantity']).where('cart_id', '=', id).orderBy('created_at').execute()
-      for (const line of lines) {
+    if (!(await repo.claimCartRow(tx.db, cartId, customerId, now))) return null
+    const older = await repo.findOpenCustomerCarts(tx.db, {
+      customerId,
+      salesChannelId: cart.sales_channel_id,
+      currencyCode: cart.currency_code,
+      exceptId: cartId,
+    })
+    for (const id of older) {
+      for (const line of await repo.findLineQuantities(tx.db, id)) {
         const existing = await repo.findLineByVariant(tx.db, cartId, line.variant_id)
         if (existing) {
-          await repo.setLineQuantity(tx.db, existing.id, Math.min(Number(existing.quantity) + Number(line.quantity), MAX_LINE_QUANTITY), now)
+          await repo.setLineQuantity(tx.db, existing.id, Math.min(Number(existing.quantity) + line.quantity, MAX_LINE_QUANTITY), now)
         } else if ((await repo.countLines(tx.db, cartId)) < MAX_CART_LINES) {
-          await repo.insertLine(tx.db, { id: tx.newId('cali'), cart_id: cartId, variant_id: line.variant_id, quantity: Number(line.quantity), now })
+          await repo.insertLine(tx.db, { id: tx.newId('cali'), cart_id: cartId, variant_id: line.variant_id, quantity: line.quantity, now })
         }
       }
-      await tx.db.deleteFrom('cart').where('id', '=', id).where('status', '=', 'open').execute()
+      await repo.deleteOpenCart(tx.db, id)
     }
     return cartId
   })
-}
-
-/** The newest open cart of a customer in a channel, if any. */
-export async function findOpenCustomerCart(ctx: Ctx, customerId: string, salesChannelId: string): Promise<string | null> {
-  const row = await ctx.db
-    .selectFrom('cart')
-    .select('id')
-    .where('customer_id', '=', customerId)
-    .where('status', '=', 'open')
-    .where('sales_channel_id', '=', salesChannelId)
-    .orderBy('updated_at', 'desc')
-    .executeTakeFirst()
-  return row?.id ?? null
 }

@@ -295,3 +295,43 @@ export async function updatePaymentSession(
     .where('id', '=', id)
     .execute()
 }
+
+/** The email of a customer account, to start their cart with. */
+export async function findCustomerEmail(db: Db, customerId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('customer').select('email').where('id', '=', customerId).executeTakeFirst()
+  return row?.email
+}
+
+/** Open carts of a customer in a channel and currency, other than `exceptId`. */
+export async function findOpenCustomerCarts(db: Db, where: { customerId: string; salesChannelId: string; currencyCode?: string; exceptId?: string }) {
+  let query = db
+    .selectFrom('cart')
+    .select('id')
+    .where('customer_id', '=', where.customerId)
+    .where('status', '=', 'open')
+    .where('sales_channel_id', '=', where.salesChannelId)
+  if (where.currencyCode) query = query.where('currency_code', '=', where.currencyCode)
+  if (where.exceptId) query = query.where('id', '!=', where.exceptId)
+  return (await query.orderBy('updated_at', 'desc').execute()).map((r) => r.id)
+}
+
+/** Gives an open guest cart to a customer; false when it is not open or already someone's. */
+export async function claimCartRow(db: Db, id: string, customerId: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('cart')
+    .set({ customer_id: customerId, updated_at: now })
+    .where('id', '=', id)
+    .where('customer_id', 'is', null)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findLineQuantities(db: Db, cartId: string): Promise<{ variant_id: string; quantity: number }[]> {
+  const rows = await db.selectFrom('cart_line').select(['variant_id', 'quantity']).where('cart_id', '=', cartId).orderBy('created_at').execute()
+  return rows.map((r) => ({ variant_id: r.variant_id, quantity: Number(r.quantity) }))
+}
+
+export async function deleteOpenCart(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('cart').where('id', '=', id).where('status', '=', 'open').execute()
+}

@@ -62,19 +62,21 @@ export async function getCart(ctx: Ctx, id: string): Promise<Cart> {
   }
 }
 
-/** Creates an empty cart in a region, in the ctx's sales channel. */
+/** Creates an empty cart in a region, in the ctx's sales channel; a signed-in customer's cart is theirs. */
 export async function createCart(ctx: Ctx, rawInput: CreateCartInput): Promise<Cart> {
   const input = parseInput(createCartSchema, rawInput)
   if (!ctx.channel) throw new Error('createCart needs a sales channel in the ctx')
   const region = await getRegion(ctx, input.region_id)
   const id = ctx.newId('cart')
+  const customerId = ctx.actor.type === 'customer' ? ctx.actor.id : null
   await repo.insertCart(ctx.db, {
     id,
     sales_channel_id: ctx.channel.id,
     region_id: region.id,
     currency_code: region.currency_code.toUpperCase(),
-    email: input.email ?? null,
-    customer_id: ctx.actor.type === 'customer' ? ctx.actor.id : null,
+    // A signed-in customer's cart starts with the account's email.
+    email: input.email ?? (customerId ? ((await repo.findCustomerEmail(ctx.db, customerId)) ?? null) : null),
+    customer_id: customerId,
     now: ctx.now().toISOString(),
   })
   return getCart(ctx, id)

@@ -15,4 +15,4 @@ export {
   type PaymentSessionRow,
 } from './cart.repository.js'
 export type { CartStatus, PaymentSessionStatus } from './cart.table.js'
-export { claimGuestCart, findOpenCustomerCart } from './cart-claim.js'
+export { claimGuestCart } from './cart-claim.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { AuthErrors } from '../auth/admin-auth.service.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
-import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts } from '../auth/throttle.js'
+import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts, type ThrottlePolicy } from '../auth/throttle.js'
 import { claimGuestCart } from '../cart/index.js'
 import { recordEvent } from '../events/index.js'
 import type { Actor, Ctx } from '../kernel/ctx.js'
@@ -33,6 +33,9 @@ const RESET_PREFIX = 'kcr'
 const VERIFY_PREFIX = 'kcv'
 
 const accountKey = (email: string) => `customer:email:${email}`
+
+/** Reset links per email address: three, then one per minute doubling to one per hour (the same for unknown addresses). */
+const RESET_THROTTLE: ThrottlePolicy = { free: 3, baseDelayMs: 60_000, maxDelayMs: 3_600_000, resetAfterMs: 3_600_000 }
 
 /**
  * Signs a customer in to the ctx's sales channel and returns an opaque session token (stored
@@ -109,12 +112,14 @@ export async function changePassword(ctx: Ctx, rawInput: ChangePasswordInput, cu
 }
 
 /**
- * Starts a password reset. Answers the same whether or not the email has an account; for an
+ * Starts a password reset. Answers the same whether or not the email has an account (also when
+ * too many links were asked for one address: `auth.too_many_attempts` either way); for an
  * account it writes a single-use token (stored hashed, valid one hour) into the internal event
  * `customer.password_reset_requested`, which notification senders deliver and webhooks never carry.
  */
 export async function requestPasswordReset(ctx: Ctx, rawInput: unknown): Promise<void> {
   const input = parseInput(passwordResetRequestSchema, rawInput)
+  await takeAttempts(ctx, [{ key: `customer:reset:${input.email}`, policy: RESET_THROTTLE }])
   const row = await repo.findCustomer(ctx.db, { email: input.email })
   if (!row || row.erased_at) return
   await issueToken(ctx, row.id, row.email, 'password_reset', PASSWORD_RESET_MINUTES * 60_000, input.locale)

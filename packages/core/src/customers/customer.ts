@@ -112,3 +112,11 @@ export const CustomerSessionErrors = {
   revoked: defineError('customer_session.revoked', 'unauthenticated', () => 'The session was signed out; sign in again'),
   wrongAudience: defineError('customer_session.wrong_audience', 'unauthenticated', () => 'The token is not a customer session of this sales channel'),
 }
+
+/** What a bad customer bearer token answers on any buyer's route of the Store API (401 each). */
+export const CUSTOMER_SESSION_ERRORS = [
+  CustomerSessionErrors.invalid,
+  CustomerSessionErrors.expired,
+  CustomerSessionErrors.revoked,
+  CustomerSessionErrors.wrongAudience,
+]

@@ -2485,7 +2485,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,7 +2493,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2545,7 +2545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2553,7 +2553,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2609,7 +2609,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2617,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2685,7 +2685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2693,7 +2693,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2758,7 +2758,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2766,7 +2766,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2835,7 +2835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2843,7 +2843,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2908,7 +2908,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2916,7 +2916,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2972,7 +2972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2980,7 +2980,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3051,7 +3051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,7 +3059,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3142,7 +3142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3150,7 +3150,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3241,7 +3241,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3249,7 +3249,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3339,7 +3339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3347,7 +3347,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3399,7 +3399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience, auth.invalid_credentials */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience, auth.invalid_credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3407,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience" | "auth.invalid_credentials";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience" | "auth.invalid_credentials";
                     };
                 };
             };
@@ -3499,7 +3499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,7 +3507,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
                     };
                 };
             };
@@ -3545,7 +3557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3565,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3591,7 +3603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,7 +3611,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3641,7 +3653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +3661,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
