@@ -68,6 +68,17 @@ describe('login throttling', () => {
     expect(result.bodies.find((r) => r.status === 429)?.body.code).toBe('auth.too_many_attempts')
   })
 
+  it('limits sign-ups per address (each costs a hash and could probe for accounts)', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const res = await login('/store/customers', { email: `signup${i}@example.com`, password: 'a long enough secret' }, '192.0.2.77')
+      statuses.push(res.status)
+    }
+    expect(statuses).toEqual([...Array(10).fill(201), 429, 429])
+    const other = await login('/store/customers', { email: 'signup-other@example.com', password: 'a long enough secret' }, '192.0.2.78')
+    expect(other.status).toBe(201)
+  })
+
   it('keeps the counts in the database, where every process sees them', async () => {
     const rows = await api.commerce.db.selectFrom('auth_throttle').select(['key', 'attempts']).execute()
     const keys = rows.map((r) => r.key)

@@ -56,7 +56,7 @@ const register = createRoute({
   request: { body: jsonBody(registerCustomerSchema.meta({ id: 'CustomerRegisterInput' })) },
   responses: {
     201: jsonResponse(z.object({ customer: CustomerSchema }), 'The new customer; sign in with POST /store/auth/login'),
-    ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, CustomerErrors.emailTaken),
+    ...errorResponses(...storeErrors, ...CUSTOMER_SESSION_ERRORS, CustomerErrors.emailTaken, ThrottleErrors.tooManyAttempts),
   },
 })
 
@@ -177,7 +177,10 @@ export function storeCustomerRoutes() {
   const app = new OpenAPIHono<AppEnv>()
   const ctxOf = (c: Context<AppEnv>) => c.get('commerce').ctx(c.get('actor'), c.get('channel'))
 
-  app.openapi(register, async (c) => c.json({ customer: await registerCustomer(ctxOf(c), c.req.valid('json')) }, 201))
+  app.openapi(register, async (c) => {
+    const ip = clientIp(c)
+    return c.json({ customer: await registerCustomer(ctxOf(c), c.req.valid('json'), ip ? { ip } : {}) }, 201)
+  })
   app.openapi(getProfile, async (c) => c.json({ customer: await getMe(ctxOf(c)) }, 200))
   app.openapi(updateProfile, async (c) => {
     const ip = clientIp(c)

@@ -1,6 +1,6 @@
 import { anonymizeOrders } from '../orders/index.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
-import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts } from '../auth/throttle.js'
+import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts, type ThrottlePolicy } from '../auth/throttle.js'
 import { constraintViolation } from '../db/dialect.js'
 import { recordEvent } from '../events/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
@@ -30,9 +30,13 @@ export function requireCustomer(ctx: Ctx): string {
   return ctx.actor.id
 }
 
+/** Sign-ups per address: each costs a password hash, and `email_taken` tells that an account exists. */
+const REGISTER_THROTTLE: ThrottlePolicy = { free: 10, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, resetAfterMs: 60 * 60_000 }
+
 /** Creates an account; the email is unverified until the customer follows a verification link. */
-export async function registerCustomer(ctx: Ctx, rawInput: RegisterCustomerInput): Promise<Customer> {
+export async function registerCustomer(ctx: Ctx, rawInput: RegisterCustomerInput, client: ClientInfo = {}): Promise<Customer> {
   const input = parseInput(registerCustomerSchema, rawInput)
+  if (client.ip) await takeAttempts(ctx, [{ key: `customer:register-ip:${client.ip}`, policy: REGISTER_THROTTLE }])
   if (await repo.findCustomer(ctx.db, { email: input.email })) throw CustomerErrors.emailTaken()
   const passwordHash = await hashPassword(input.password)
   const row = {

@@ -3677,6 +3677,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
         };
     };
     storeGetCustomer: {
