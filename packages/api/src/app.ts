@@ -8,7 +8,7 @@ import type { AppEnv } from './env.js'
 import { errorHandler, problem, validationProblem } from './errors.js'
 import { Metrics } from './metrics.js'
 import { adminAuth } from './middleware/admin.js'
-import { storeAuth } from './middleware/store.js'
+import { PRIVATE_STORE_PATH, storeAuth } from './middleware/store.js'
 import { storeCors } from './middleware/store-cors.js'
 import { adminApiKeyRoutes } from './routes/admin-api-keys.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
@@ -26,6 +26,9 @@ import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
 import { storePromotionRoutes } from './routes/store-promotions.js'
+import { storeAuthRoutes } from './routes/store-auth.js'
+import { storeCustomerRoutes } from './routes/store-customers.js'
+import { adminCustomerRoutes } from './routes/admin-customers.js'
 import { paymentHookRoutes } from './routes/payment-hooks.js'
 import { systemRoutes } from './routes/system.js'
 
@@ -81,6 +84,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerBearer', { type: 'http', scheme: 'bearer', description: 'A customer session from POST /store/auth/login' })
 
   app.route('/', systemRoutes())
   // Prometheus scrapes it; not part of the API document. Restrict it at the proxy in production.
@@ -95,7 +99,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.use('*', async (c, next) => {
     await next()
     // Carts and orders are one buyer's: never cached by a shared cache.
-    if (/^\/store\/(carts|orders)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    if (PRIVATE_STORE_PATH.test(c.req.path)) c.header('cache-control', 'private, no-store')
     else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')
@@ -107,6 +111,8 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.route('/', storeCartRoutes())
   store.route('/', storePromotionRoutes())
   store.route('/', storeOrderRoutes())
+  store.route('/', storeAuthRoutes())
+  store.route('/', storeCustomerRoutes())
   app.route('/store', store)
 
   const admin = newApp()
@@ -131,6 +137,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminApiKeyRoutes())
   admin.route('/', adminSalesChannelRoutes())
   admin.route('/', adminAuditRoutes())
+  admin.route('/', adminCustomerRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

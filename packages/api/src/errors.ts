@@ -16,6 +16,7 @@ export const STATUS_OF_KIND = {
   unavailable: 503,
   payment_required: 402,
   unprocessable: 422,
+  rate_limited: 429,
 } as const satisfies Record<ErrorKind, ContentfulStatusCode>
 
 const TITLES: Record<number, string> = {
@@ -29,6 +30,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }
@@ -99,6 +101,7 @@ export function errorHandler(error: Error, c: Context<AppEnv>) {
 }
 
 export function kassaProblem(c: Context<AppEnv>, error: KassaError) {
+  if (typeof error.extra?.retry_after === 'number') c.header('retry-after', String(error.extra.retry_after))
   return problem(c, STATUS_OF_KIND[error.kind], error.code, error.message, {
     ...(error.errors && { errors: error.errors }),
     ...error.extra,

@@ -1,6 +1,8 @@
 import type { Middleware } from 'openapi-fetch'
 import { type AdminPaths, createKassaClient, type FetchFunction, type KassaClient } from './client.js'
 import type {
+  AdminCustomerListQuery,
+  AdminCustomerPage,
   AdminMe,
   AdminProductListQuery,
   AdminProductPage,
@@ -8,6 +10,7 @@ import type {
   ApiKey,
   ApiKeyCreated,
   ApiKeyCreateInput,
+  Customer,
   Product,
   ProductCreateInput,
   ProductUpdateInput,
@@ -76,6 +79,14 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     /** The first page of orders that used the promotion. */
     orders(id: string): Promise<PromotionOrder[]>
   }
+  customers: {
+    /** A page of customers, newest first; `email` finds one account. */
+    list(query?: AdminCustomerListQuery): Promise<AdminCustomerPage>
+    /** A customer by id; rejects with `customer.not_found` otherwise. */
+    get(id: string): Promise<Customer>
+    /** Erases the customer's personal data; their orders keep amounts and lines. */
+    erase(id: string): Promise<void>
+  }
 }
 
 /**
@@ -137,6 +148,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       },
       generateCodes: async (id, input) => (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
       orders: async (id) => (await client.GET('/admin/promotions/{id}/orders', { params: { path: { id }, query: {} } })).data,
+    },
+    customers: {
+      list: (query = {}) => client.GET('/admin/customers', { params: { query } }),
+      get: async (id) => (await client.GET('/admin/customers/{id}', { params: { path: { id } } })).customer,
+      erase: async (id) => {
+        await client.DELETE('/admin/customers/{id}', { params: { path: { id } } })
+      },
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { Middleware } from 'openapi-fetch'
 import { type ClientBaseOptions, createKassaClient, type FetchFunction, type KassaClient, type StorePaths } from './client.js'
 import type {
   Cart,
@@ -6,6 +7,16 @@ import type {
   CartPaymentConfirmInput,
   CartPaymentInput,
   CartUpdateInput,
+  Customer,
+  CustomerAddress,
+  CustomerAddressInput,
+  CustomerAddressUpdateInput,
+  CustomerExport,
+  CustomerLoginInput,
+  CustomerOrderPage,
+  CustomerRegisterInput,
+  CustomerSession,
+  CustomerUpdateInput,
   Order,
   ShippingOptionQuote,
   StoreCategory,
@@ -32,6 +43,8 @@ export interface StoreClientOptions {
   locale?: string
   /** Replaces the global `fetch` (for example an in-process app's `app.fetch`). */
   fetch?: FetchFunction
+  /** A customer session token from `auth.login`, sent as `Authorization: Bearer`. */
+  customerToken?: string
 }
 
 /** The Store API client: typed `GET`/`POST`/... for every `/store/*` path plus named catalog calls. */
@@ -88,8 +101,49 @@ export interface StoreClient extends KassaClient<StorePaths> {
     complete(id: string, options?: IdempotentCallOptions): Promise<Order>
   }
   orders: {
-    /** An order, read as a guest with the `order_token` the completion answered. */
-    get(id: string, orderToken: string): Promise<Order>
+    /** An order, read as a guest with the `order_token` the completion answered (or, without one, as its signed-in customer). */
+    get(id: string, orderToken?: string): Promise<Order>
+  }
+  /** The customer session token sent with each request, if any. */
+  readonly customerToken: string | undefined
+  /** Replaces (or with `undefined` drops) the customer session token. */
+  setCustomerToken(token: string | undefined): void
+  auth: {
+    /** Signs a customer in and keeps the token; `cart_id` hands a guest cart over. Rejects with `auth.invalid_credentials` or `auth.too_many_attempts`. */
+    login(input: CustomerLoginInput): Promise<CustomerSession>
+    /** Signs out and drops the token. */
+    logout(): Promise<void>
+    /** Sends a reset link if the email has an account (answers the same either way). */
+    requestPasswordReset(email: string, locale?: string): Promise<void>
+    /** Sets a new password with the token from the reset link. */
+    resetPassword(token: string, password: string): Promise<void>
+    /** Verifies the email with the token from the verification link. */
+    verifyEmail(token: string): Promise<void>
+  }
+  customers: {
+    /** Creates an account; then `auth.login`. Rejects with `customer.email_taken`. */
+    register(input: CustomerRegisterInput): Promise<Customer>
+    /** The signed-in customer. */
+    me(): Promise<Customer>
+    /** Changes the profile; a new email needs `current_password`. */
+    update(input: CustomerUpdateInput): Promise<Customer>
+    /** Changes the password; every other session is signed out. */
+    changePassword(currentPassword: string, newPassword: string): Promise<void>
+    /** Sends a link that verifies the current email. */
+    requestVerification(locale?: string): Promise<void>
+    addresses: {
+      list(): Promise<CustomerAddress[]>
+      create(input: CustomerAddressInput): Promise<CustomerAddress>
+      update(id: string, input: CustomerAddressUpdateInput): Promise<CustomerAddress>
+      delete(id: string): Promise<void>
+    }
+    orders: {
+      /** The signed-in customer's orders, newest first. */
+      list(query?: { limit?: number; cursor?: string }): Promise<CustomerOrderPage>
+      get(id: string): Promise<Order>
+    }
+    /** Everything the shop keeps about the signed-in customer. */
+    export(): Promise<CustomerExport>
   }
 }
 
@@ -108,9 +162,22 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
   const headers: Record<string, string> = { 'x-publishable-api-key': options.publishableKey }
   if (options.locale) headers['accept-language'] = options.locale
   const base: ClientBaseOptions = { baseUrl: options.baseUrl, headers, ...(options.fetch && { fetch: options.fetch }) }
-  const client = createKassaClient<StorePaths>(base)
+  let customerToken = options.customerToken
+  const auth: Middleware = {
+    onRequest({ request }) {
+      if (customerToken && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${customerToken}`)
+      return request
+    },
+  }
+  const client = createKassaClient<StorePaths>(base, [auth])
   return {
     ...client,
+    get customerToken() {
+      return customerToken
+    },
+    setCustomerToken(token) {
+      customerToken = token
+    },
     products: {
       list: (query = {}) => client.GET('/store/products', { params: { query } }),
       get: async (handle, query = {}) => (await client.GET('/store/products/{handle}', { params: { path: { handle }, query } })).product,
@@ -147,7 +214,52 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       complete: async (id, options = {}) => (await client.POST('/store/carts/{id}/complete', { params: { path: { id }, header: idempotencyHeader(options) } })).order,
     },
     orders: {
-      get: async (id, orderToken) => (await client.GET('/store/orders/{id}', { params: { path: { id }, header: { 'x-order-token': orderToken } } })).order,
+      get: async (id, orderToken) =>
+        (await client.GET('/store/orders/{id}', { params: { path: { id }, header: orderToken === undefined ? {} : { 'x-order-token': orderToken } } })).order,
+    },
+    auth: {
+      async login(body) {
+        const session = await client.POST('/store/auth/login', { body })
+        customerToken = session.token
+        return session
+      },
+      async logout() {
+        await client.POST('/store/auth/logout')
+        customerToken = undefined
+      },
+      requestPasswordReset: async (email, locale) => {
+        await client.POST('/store/auth/password-reset', { body: { email, ...(locale && { locale }) } })
+      },
+      resetPassword: async (token, password) => {
+        await client.POST('/store/auth/password-reset/confirm', { body: { token, password } })
+      },
+      verifyEmail: async (token) => {
+        await client.POST('/store/auth/verify-email', { body: { token } })
+      },
+    },
+    customers: {
+      register: async (body) => (await client.POST('/store/customers', { body })).customer,
+      me: async () => (await client.GET('/store/customers/me')).customer,
+      update: async (body) => (await client.PATCH('/store/customers/me', { body })).customer,
+      changePassword: async (current_password, new_password) => {
+        await client.POST('/store/customers/me/password', { body: { current_password, new_password } })
+      },
+      requestVerification: async (locale) => {
+        await client.POST('/store/customers/me/verification', { body: locale ? { locale } : {} })
+      },
+      addresses: {
+        list: async () => (await client.GET('/store/customers/me/addresses')).data,
+        create: async (body) => (await client.POST('/store/customers/me/addresses', { body })).address,
+        update: async (id, body) => (await client.PATCH('/store/customers/me/addresses/{id}', { params: { path: { id } }, body })).address,
+        delete: async (id) => {
+          await client.DELETE('/store/customers/me/addresses/{id}', { params: { path: { id } } })
+        },
+      },
+      orders: {
+        list: (query = {}) => client.GET('/store/customers/me/orders', { params: { query } }),
+        get: async (id) => (await client.GET('/store/customers/me/orders/{id}', { params: { path: { id } } })).order,
+      },
+      export: () => client.GET('/store/customers/me/export'),
     },
   }
 }

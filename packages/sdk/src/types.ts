@@ -84,3 +84,28 @@ export type PromotionCreateInput = Schemas['PromotionCreateInput']
 export type PromotionUpdateInput = Schemas['PromotionUpdateInput']
 /** The body of `POST /admin/promotions/{id}/codes/generate`. */
 export type PromotionCodesGenerateInput = Schemas['PromotionCodesGenerateInput']
+
+/** A customer account (never the password). */
+export type Customer = Schemas['Customer']
+/** An address in a customer's address book. */
+export type CustomerAddress = Schemas['CustomerAddress']
+/** What `POST /store/auth/login` answers: the bearer token, its expiry, the customer and the cart they now own. */
+export type CustomerSession = Schemas['CustomerSession']
+/** The body of `POST /store/customers`. */
+export type CustomerRegisterInput = Schemas['CustomerRegisterInput']
+/** The body of `POST /store/auth/login`. */
+export type CustomerLoginInput = Schemas['CustomerLoginInput']
+/** The body of `PATCH /store/customers/me`. */
+export type CustomerUpdateInput = Schemas['CustomerUpdateInput']
+/** The body of `POST /store/customers/me/addresses`. */
+export type CustomerAddressInput = Schemas['CustomerAddressInput']
+/** The body of `PATCH /store/customers/me/addresses/{id}`. */
+export type CustomerAddressUpdateInput = Schemas['CustomerAddressUpdateInput']
+/** A page of the signed-in customer's orders. */
+export type CustomerOrderPage = JsonOf<'storeListCustomerOrders', 200>
+/** Everything the shop keeps about the signed-in customer. */
+export type CustomerExport = JsonOf<'storeExportCustomerData', 200>
+/** A page of `GET /admin/customers`. */
+export type AdminCustomerPage = JsonOf<'adminListCustomers', 200>
+/** Query of `GET /admin/customers`. */
+export type AdminCustomerListQuery = QueryOf<'adminListCustomers'>

@@ -1,12 +1,17 @@
-import { channelForPublishableKey, type Commerce, CommonErrors, type SalesChannelRef } from '@kassa/core'
+import { authenticateCustomer, channelForPublishableKey, type Commerce, CommonErrors, CustomerSessionErrors, type SalesChannelRef } from '@kassa/core'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env.js'
 
 const KEY_TTL_MS = 30_000
 
+/** The Store routes that belong to one buyer: never cached by shared caches, and where a customer session counts. */
+export const PRIVATE_STORE_PATH = /^\/store\/(carts|orders|customers|auth)(\/|$)/
+
 /**
  * Resolves `x-publishable-api-key` to its sales channel. Lookups are cached for 30 s so catalog
- * reads cost no query for the key; a revoked key stops working within that window.
+ * reads cost no query for the key; a revoked key stops working within that window. With
+ * `Authorization: Bearer <customer session>` on a buyer's route (carts, orders, customers, auth)
+ * the actor becomes that customer; the catalog is the same for everyone and ignores it.
  */
 export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
   const cache = new Map<string, { channel: SalesChannelRef; expires: number }>()
@@ -22,6 +27,13 @@ export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
     }
     c.set('channel', entry.channel)
     c.set('actor', { type: 'guest' })
+    // A signed-in customer sends their session next to the key; on a buyer's route a bad token is refused, never ignored.
+    const authorization = c.req.header('authorization')
+    if (authorization !== undefined && PRIVATE_STORE_PATH.test(c.req.path)) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
+      if (!token) throw CustomerSessionErrors.invalid()
+      c.set('actor', await authenticateCustomer(commerce.ctx(undefined, entry.channel), token))
+    }
     await next()
   }
 }

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { adminLoginSchema, AuthErrors, describeAdmin, loginAdmin, logoutAdmin } from '@kassa/core'
+import { adminLoginSchema, AuthErrors, describeAdmin, loginAdmin, logoutAdmin, ThrottleErrors } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { clientIp } from '../middleware/client-ip.js'
 import { AdminMeSchema, AdminUserSchema } from '../schemas/access.js'
 import { errorResponses, jsonBody, jsonResponse } from '../schemas/common.js'
 import { adminAuthErrors, adminRoute } from './admin-route.js'
@@ -14,7 +15,7 @@ const loginRoute = createRoute({
   request: { body: jsonBody(adminLoginSchema.meta({ id: 'AdminLoginInput' })) },
   responses: {
     200: jsonResponse(z.object({ token: z.string(), expires_at: z.string(), user: AdminUserSchema }), 'A session token for Authorization: Bearer'),
-    ...errorResponses(AuthErrors.invalidCredentials),
+    ...errorResponses(AuthErrors.invalidCredentials, ThrottleErrors.tooManyAttempts),
   },
 })
 
@@ -38,7 +39,8 @@ const meRoute = adminRoute('auth', 'authenticated', {
 export function adminAuthRoutes() {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(loginRoute, async (c) => {
-    const session = await loginAdmin(c.get('commerce').ctx(), c.req.valid('json'))
+    const ip = clientIp(c)
+    const session = await loginAdmin(c.get('commerce').ctx(), c.req.valid('json'), ip ? { ip } : {})
     c.header('cache-control', 'no-store')
     return c.json(session, 200)
   })

@@ -8,6 +8,7 @@ import {
   CheckoutErrors,
   CommonErrors,
   completeCart,
+  CUSTOMER_SESSION_ERRORS,
   confirmPayment,
   createCart,
   createCartSchema,
@@ -37,7 +38,7 @@ import { CartSchema, OrderSchema, ShippingQuoteSchema } from '../schemas/cart.js
 
 const tags = ['Store: carts and checkout']
 const security = [{ publishableKey: [] }]
-const storeErrors = [ChannelErrors.keyMissing, ChannelErrors.keyInvalid]
+const storeErrors = [ChannelErrors.keyMissing, ChannelErrors.keyInvalid, ...CUSTOMER_SESSION_ERRORS]
 const cartParam = z.object({ id: z.string().max(64) })
 const lineParam = z.object({ id: z.string().max(64), line_id: z.string().max(64) })
 const writeErrors = [...storeErrors, CartErrors.notFound, CartErrors.completed, CartErrors.completing]

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { ChannelErrors, getOrderWithToken, OrderErrors } from '@kassa/core'
+import { ChannelErrors, CUSTOMER_SESSION_ERRORS, getMyOrder, getOrderWithToken, OrderErrors } from '@kassa/core'
 import type { AppEnv } from '../env.js'
 import { OrderSchema } from '../schemas/cart.js'
 import { errorResponses, jsonResponse } from '../schemas/common.js'
@@ -9,12 +9,12 @@ const getOrder = createRoute({
   path: '/orders/{id}',
   operationId: 'storeGetOrder',
   tags: ['Store: carts and checkout'],
-  summary: 'An order, for the guest holding its token (header x-order-token)',
+  summary: 'An order, for the guest holding its token (header x-order-token) or the signed-in customer it belongs to',
   security: [{ publishableKey: [] }],
   request: { params: z.object({ id: z.string().max(64) }), headers: z.object({ 'x-order-token': z.string().max(200).optional() }) },
   responses: {
     200: jsonResponse(z.object({ order: OrderSchema }), 'The order'),
-    ...errorResponses(ChannelErrors.keyMissing, ChannelErrors.keyInvalid, OrderErrors.notFound),
+    ...errorResponses(ChannelErrors.keyMissing, ChannelErrors.keyInvalid, ...CUSTOMER_SESSION_ERRORS, OrderErrors.notFound),
   },
 })
 
@@ -22,7 +22,11 @@ export function storeOrderRoutes() {
   const app = new OpenAPIHono<AppEnv>()
   app.openapi(getOrder, async (c) => {
     const ctx = c.get('commerce').ctx(c.get('actor'), c.get('channel'))
-    return c.json({ order: await getOrderWithToken(ctx, c.req.valid('param').id, c.req.header('x-order-token')) }, 200)
+    const { id } = c.req.valid('param')
+    const token = c.req.header('x-order-token')
+    // A signed-in customer without a token reads what their account shows (their orders, guest orders of a verified email).
+    if (ctx.actor.type === 'customer' && token === undefined) return c.json({ order: await getMyOrder(ctx, id) }, 200)
+    return c.json({ order: await getOrderWithToken(ctx, id, token) }, 200)
   })
   return app
 }

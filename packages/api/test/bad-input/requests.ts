@@ -5,6 +5,7 @@ import type { BadCase } from './generate.js'
 import { ACCESS_REQUESTS, ACCESS_SEMANTIC_CASES, type AccessFixtures, createAccessFixtures } from './access.requests.js'
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, type PromotionFixtures } from './promotions.requests.js'
+import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, type CustomerFixtures } from './customers.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -29,6 +30,7 @@ export interface Fixtures {
   regions: RegionFixtures
   promotions: PromotionFixtures
   access: AccessFixtures
+  customers: CustomerFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -89,6 +91,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     regions: await createRegionFixtures(api),
     promotions: await createPromotionFixtures(api, checkout.regionId),
     access: await createAccessFixtures(api),
+    customers: await createCustomerFixtures(api, checkout),
   }
 }
 
@@ -283,6 +286,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...REGION_REQUESTS,
   ...PROMOTION_REQUESTS,
   ...ACCESS_REQUESTS,
+  ...CUSTOMER_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -342,6 +346,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   ...REGION_SEMANTIC_CASES,
   ...PROMOTION_SEMANTIC_CASES,
   ...ACCESS_SEMANTIC_CASES,
+  ...CUSTOMER_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),

@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2'
 import type { z } from 'zod'
 import { toIso, toIsoOrNull } from '../db/dialect.js'
 import type { Actor, Ctx } from '../kernel/ctx.js'
@@ -6,17 +5,13 @@ import { newToken } from '../kernel/ids.js'
 import { parseInput } from '../kernel/validate.js'
 import { authenticateApiKey, isSecretKey } from './api-key.service.js'
 import { type AdminMe, type AdminUser, adminLoginSchema, adminUserCreateSchema, AuthErrors, sha256 } from './auth.js'
+import { hashPassword, verifyPassword } from './password.js'
 import { assertRoleExists, resolvePermissions } from './role.service.js'
+import { ACCOUNT_THROTTLE, clearThrottle, IP_THROTTLE, takeAttempts } from './throttle.js'
 
-/** argon2id at OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
-const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+export { hashPassword } from './password.js'
+
 const SESSION_HOURS = 12
-
-let dummyHash: Promise<string> | undefined
-
-export async function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2)
-}
 
 export async function createAdminUser(ctx: Ctx, rawInput: z.input<typeof adminUserCreateSchema>): Promise<AdminUser> {
   const input = parseInput(adminUserCreateSchema, rawInput)
@@ -41,12 +36,22 @@ export async function countAdminUsers(ctx: Ctx): Promise<number> {
  * Signs an admin in and returns an opaque session token. Unknown emails still verify a hash, so
  * the answer takes as long as for a wrong password; an inactive user gets the same answer.
  */
-export async function loginAdmin(ctx: Ctx, rawInput: unknown): Promise<{ token: string; expires_at: string; user: AdminUser }> {
+export async function loginAdmin(
+  ctx: Ctx,
+  rawInput: unknown,
+  client: { ip?: string } = {},
+): Promise<{ token: string; expires_at: string; user: AdminUser }> {
   const input = parseInput(adminLoginSchema, rawInput)
+  // Repeated failures wait longer and longer, per address and per account (docs/adr/0005-customer-sessions.md).
+  const accountKey = `admin:email:${input.email}`
+  await takeAttempts(ctx, [
+    ...(client.ip ? [{ key: `admin:ip:${client.ip}`, policy: IP_THROTTLE }] : []),
+    { key: accountKey, policy: ACCOUNT_THROTTLE },
+  ])
   const row = await ctx.db.selectFrom('admin_user').selectAll().where('email', '=', input.email).executeTakeFirst()
-  dummyHash ??= hashPassword('not-a-real-password')
-  const ok = await verify(row?.password_hash ?? (await dummyHash), input.password)
+  const ok = await verifyPassword(row?.password_hash, input.password)
   if (!row || !ok || !row.active) throw AuthErrors.invalidCredentials()
+  await clearThrottle(ctx, accountKey)
   const token = newToken('kas')
   const now = ctx.now()
   const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString()

@@ -104,6 +104,7 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
     sales_channel_id: row.sales_channel_id,
     status: row.status,
     email: row.email,
+    customer_id: row.customer_id,
     currency_code: row.currency_code,
     tax_inclusive: region.tax_inclusive,
     shipping_address: row.shipping_address,

@@ -12,6 +12,7 @@ export interface CartRow {
   region_id: string
   currency_code: string
   email: string | null
+  customer_id: string | null
   shipping_address: Address | null
   billing_address: Address | null
   shipping_option_id: string | null
@@ -57,6 +58,7 @@ function toCartRow(row: Selectable<CartTable>): CartRow {
     region_id: row.region_id,
     currency_code: row.currency_code,
     email: row.email,
+    customer_id: row.customer_id ?? null,
     shipping_address: parseJson<Address | null>(row.shipping_address, null),
     billing_address: parseJson<Address | null>(row.billing_address, null),
     shipping_option_id: row.shipping_option_id,
@@ -75,13 +77,14 @@ export async function findCartRow(db: Db, id: string): Promise<CartRow | undefin
 
 export async function insertCart(
   db: Db,
-  row: { id: string; sales_channel_id: string; region_id: string; currency_code: string; email: string | null; now: string },
+  row: { id: string; sales_channel_id: string; region_id: string; currency_code: string; email: string | null; customer_id?: string | null; now: string },
 ) {
-  const { now, ...values } = row
+  const { now, customer_id = null, ...values } = row
   await db
     .insertInto('cart')
     .values({
       ...values,
+      customer_id,
       status: 'open',
       shipping_address: null,
       billing_address: null,
@@ -291,4 +294,44 @@ export async function updatePaymentSession(
     })
     .where('id', '=', id)
     .execute()
+}
+
+/** The email of a customer account, to start their cart with. */
+export async function findCustomerEmail(db: Db, customerId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('customer').select('email').where('id', '=', customerId).executeTakeFirst()
+  return row?.email
+}
+
+/** Open carts of a customer in a channel and currency, other than `exceptId`. */
+export async function findOpenCustomerCarts(db: Db, where: { customerId: string; salesChannelId: string; currencyCode?: string; exceptId?: string }) {
+  let query = db
+    .selectFrom('cart')
+    .select('id')
+    .where('customer_id', '=', where.customerId)
+    .where('status', '=', 'open')
+    .where('sales_channel_id', '=', where.salesChannelId)
+  if (where.currencyCode) query = query.where('currency_code', '=', where.currencyCode)
+  if (where.exceptId) query = query.where('id', '!=', where.exceptId)
+  return (await query.orderBy('updated_at', 'desc').execute()).map((r) => r.id)
+}
+
+/** Gives an open guest cart to a customer; false when it is not open or already someone's. */
+export async function claimCartRow(db: Db, id: string, customerId: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('cart')
+    .set({ customer_id: customerId, updated_at: now })
+    .where('id', '=', id)
+    .where('customer_id', 'is', null)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findLineQuantities(db: Db, cartId: string): Promise<{ variant_id: string; quantity: number }[]> {
+  const rows = await db.selectFrom('cart_line').select(['variant_id', 'quantity']).where('cart_id', '=', cartId).orderBy('created_at').execute()
+  return rows.map((r) => ({ variant_id: r.variant_id, quantity: Number(r.quantity) }))
+}
+
+export async function deleteOpenCart(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('cart').where('id', '=', id).where('status', '=', 'open').execute()
 }

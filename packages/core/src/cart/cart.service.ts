@@ -26,11 +26,21 @@ import { buildCart, destinationOf, isSellable, shippingBasis } from './cart-view
 import * as repo from './cart.repository.js'
 import type { CartRow } from './cart.repository.js'
 
-/** The cart row, if it exists and belongs to the ctx's sales channel (another channel's cart is not found). */
+/**
+ * The cart row, if it exists and belongs to the ctx's sales channel (another channel's cart is not
+ * found); a customer's cart is found only by that customer (anyone else gets the same not found).
+ */
 export async function getCartRow(ctx: Ctx, id: string): Promise<CartRow> {
   const row = await repo.findCartRow(ctx.db, id)
-  if (!row || (ctx.channel && row.sales_channel_id !== ctx.channel.id)) throw CartErrors.notFound(id)
+  if (!row || (ctx.channel && row.sales_channel_id !== ctx.channel.id) || !mayUseCart(ctx, row)) throw CartErrors.notFound(id)
   return row
+}
+
+/** Guest carts are anyone's who holds the id; a customer's cart is theirs alone (admins and the system see all). */
+function mayUseCart(ctx: Ctx, row: CartRow): boolean {
+  if (!row.customer_id) return true
+  if (ctx.actor.type === 'customer') return ctx.actor.id === row.customer_id
+  return ctx.actor.type === 'admin' || ctx.actor.type === 'system'
 }
 
 /**
@@ -53,18 +63,21 @@ export async function getCart(ctx: Ctx, id: string): Promise<Cart> {
   }
 }
 
-/** Creates an empty cart in a region, in the ctx's sales channel. */
+/** Creates an empty cart in a region, in the ctx's sales channel; a signed-in customer's cart is theirs. */
 export async function createCart(ctx: Ctx, rawInput: CreateCartInput): Promise<Cart> {
   const input = parseInput(createCartSchema, rawInput)
   if (!ctx.channel) throw new Error('createCart needs a sales channel in the ctx')
   const region = await getRegion(ctx, input.region_id)
   const id = ctx.newId('cart')
+  const customerId = ctx.actor.type === 'customer' ? ctx.actor.id : null
   await repo.insertCart(ctx.db, {
     id,
     sales_channel_id: ctx.channel.id,
     region_id: region.id,
     currency_code: region.currency_code.toUpperCase(),
-    email: input.email ?? null,
+    // A signed-in customer's cart starts with the account's email.
+    email: input.email ?? (customerId ? ((await repo.findCustomerEmail(ctx.db, customerId)) ?? null) : null),
+    customer_id: customerId,
     now: ctx.now().toISOString(),
   })
   return getCart(ctx, id)

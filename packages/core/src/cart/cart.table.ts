@@ -9,6 +9,8 @@ export interface CartTable {
   region_id: string
   currency_code: string
   email: string | null
+  /** The customer who owns the cart; null for a guest cart. */
+  customer_id: string | null
   shipping_address: Json | null
   billing_address: Json | null
   shipping_option_id: string | null

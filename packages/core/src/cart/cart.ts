@@ -105,6 +105,8 @@ export interface Cart {
   sales_channel_id: string
   status: CartStatus
   email: string | null
+  /** The customer who owns the cart; null for a guest cart. */
+  customer_id: string | null
   currency_code: string
   tax_inclusive: boolean
   shipping_address: Address | null

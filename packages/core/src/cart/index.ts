@@ -16,3 +16,4 @@ export {
   type PaymentSessionRow,
 } from './cart.repository.js'
 export type { CartStatus, PaymentSessionStatus } from './cart.table.js'
+export { claimGuestCart } from './cart-claim.js'

@@ -10,6 +10,8 @@ import type { IdempotencyTables } from '../idempotency/idempotency.table.js'
 import type { OrderTables } from '../orders/order.table.js'
 import type { EventTables } from '../events/event.table.js'
 import type { PromotionTables } from '../promotions/promotion.table.js'
+import type { CustomerTables } from '../customers/customer.table.js'
+import type { ThrottleTables } from '../auth/throttle.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
-export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables, EventTables, PromotionTables {}
+export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables, EventTables, PromotionTables, CustomerTables, ThrottleTables {}

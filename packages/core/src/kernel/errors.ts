@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'unavailable'
   | 'payment_required'
   | 'unprocessable'
+  | 'rate_limited'
 
 /** One field that failed validation. */
 export interface FieldError {

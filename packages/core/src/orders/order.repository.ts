@@ -31,6 +31,7 @@ export async function insertOrder(db: Db, order: Order, paymentRef: string | nul
       region_id: order.region_id,
       status: order.status,
       email: order.email,
+      customer_id: order.customer_id,
       currency_code: order.currency_code,
       tax_inclusive: order.tax_inclusive,
       shipping_address: toJson(order.shipping_address),
@@ -76,7 +77,84 @@ export async function insertOrder(db: Db, order: Order, paymentRef: string | nul
 
 /** An order with its lines, in one round trip. */
 export async function findOrder(db: Db, where: { id?: string; cartId?: string }): Promise<Order | undefined> {
-  let query = db
+  let query = selectOrders(db)
+  if (where.id) query = query.where('o.id', '=', where.id)
+  if (where.cartId) query = query.where('o.cart_id', '=', where.cartId)
+  const row = await query.executeTakeFirst()
+  return row && toOrder(row)
+}
+
+/**
+ * Orders of one owner, newest first, after the (created_at, id) of the last one seen: those placed
+ * by the customer, and guest orders placed with `guestEmail` (a verified address of theirs).
+ */
+export async function listOwnedOrders(
+  db: Db,
+  owner: { customerId: string; guestEmail?: string | null; orderId?: string },
+  page: { limit: number; after?: { created_at: string; id: string } },
+): Promise<Order[]> {
+  let query = selectOrders(db).where((eb) => {
+    const mine = eb('o.customer_id', '=', owner.customerId)
+    if (!owner.guestEmail) return mine
+    return eb.or([mine, eb.and([eb('o.customer_id', 'is', null), eb(sql<string>`lower(o.email)`, '=', owner.guestEmail.toLowerCase())])])
+  })
+  if (owner.orderId) query = query.where('o.id', '=', owner.orderId)
+  if (page.after) {
+    const { created_at, id } = page.after
+    query = query.where((eb) => eb.or([eb('o.created_at', '<', created_at), eb.and([eb('o.created_at', '=', created_at), eb('o.id', '<', id)])]))
+  }
+  const rows = await query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(page.limit).execute()
+  return rows.map(toOrder)
+}
+
+/**
+ * Replaces the personal data on a customer's orders (email, addresses) and keeps what the books
+ * need: amounts, lines, tax, and the countries and provinces tax was charged for.
+ */
+export async function anonymizeOrders(db: Db, owner: { customerId: string; guestEmail?: string | null }, email: string): Promise<number> {
+  const rows = await db
+    .selectFrom('order')
+    .select(['id', 'shipping_address', 'billing_address'])
+    .where((eb) => {
+      const mine = eb('customer_id', '=', owner.customerId)
+      if (!owner.guestEmail) return mine
+      return eb.or([mine, eb.and([eb('customer_id', 'is', null), eb(sql<string>`lower(email)`, '=', owner.guestEmail.toLowerCase())])])
+    })
+    .execute()
+  for (const row of rows) {
+    const billing = parseJson<Record<string, unknown> | null>(row.billing_address, null)
+    await db
+      .updateTable('order')
+      .set({
+        email,
+        shipping_address: toJson(anonymizeAddress(parseJson(row.shipping_address, {}))),
+        billing_address: billing && toJson(anonymizeAddress(billing)),
+      })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return rows.length
+}
+
+const ERASED = '[erased]'
+
+function anonymizeAddress(address: Record<string, unknown>) {
+  return {
+    first_name: ERASED,
+    last_name: ERASED,
+    company: null,
+    address_1: ERASED,
+    address_2: null,
+    city: ERASED,
+    postal_code: ERASED,
+    province: address.province ?? null,
+    country_code: address.country_code ?? null,
+    phone: null,
+  }
+}
+
+function selectOrders(db: Db) {
+  return db
     .selectFrom('order as o')
     .selectAll('o')
     .select((eb) =>
@@ -103,10 +181,6 @@ export async function findOrder(db: Db, where: { id?: string; cartId?: string })
           .orderBy('l.position'),
       ).as('items'),
     )
-  if (where.id) query = query.where('o.id', '=', where.id)
-  if (where.cartId) query = query.where('o.cart_id', '=', where.cartId)
-  const row = await query.executeTakeFirst()
-  return row && toOrder(row)
 }
 
 function toOrder(row: Selectable<OrderTable> & { items: unknown }): Order {
@@ -119,6 +193,7 @@ function toOrder(row: Selectable<OrderTable> & { items: unknown }): Order {
     region_id: row.region_id,
     status: row.status,
     email: row.email,
+    customer_id: row.customer_id ?? null,
     currency_code: row.currency_code,
     tax_inclusive: Boolean(row.tax_inclusive),
     shipping_address: parseJson(row.shipping_address, null as never),

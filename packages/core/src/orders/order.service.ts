@@ -30,6 +30,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Orde
     region_id: cart.region_id,
     status: 'pending',
     email: cart.email,
+    customer_id: cart.customer_id ?? null,
     currency_code: cart.currency_code,
     tax_inclusive: cart.tax_inclusive,
     shipping_address: cart.shipping_address,
@@ -68,12 +69,17 @@ export async function findOrderByCart(ctx: Ctx, cartId: string): Promise<Order |
   return repo.findOrder(ctx.db, { cartId })
 }
 
-/** An order by id for someone holding its token (a guest); a wrong token is the same 404 as no order. */
+/**
+ * An order by id for someone holding its token (a guest), or for the signed-in customer who owns it;
+ * a wrong token or another customer's order is the same 404 as no order.
+ */
 export async function getOrderWithToken(ctx: Ctx, id: string, token: string | undefined): Promise<Order> {
   const order = await repo.findOrder(ctx.db, { id })
   const sameChannel = order && (!ctx.channel || order.sales_channel_id === ctx.channel.id)
-  if (!order || !sameChannel || !token || !sameToken(order.order_token, token)) throw OrderErrors.notFound(id)
-  return order
+  if (!order || !sameChannel) throw OrderErrors.notFound(id)
+  if (token && sameToken(order.order_token, token)) return order
+  if (ctx.actor.type === 'customer' && order.customer_id === ctx.actor.id) return order
+  throw OrderErrors.notFound(id)
 }
 
 function sameToken(expected: string, given: string): boolean {

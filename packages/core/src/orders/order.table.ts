@@ -11,6 +11,8 @@ export interface OrderTable {
   region_id: string
   status: OrderStatus
   email: string
+  /** The customer who placed the order; null for a guest order. */
+  customer_id: string | null
   currency_code: string
   tax_inclusive: Bool
   shipping_address: Json

@@ -29,6 +29,8 @@ export interface Order {
   region_id: string
   status: OrderStatus
   email: string
+  /** The customer who placed it; null for a guest order. */
+  customer_id: string | null
   currency_code: string
   tax_inclusive: boolean
   shipping_address: Address

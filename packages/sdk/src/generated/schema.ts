@@ -372,8 +372,252 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An order, for the guest holding its token (header x-order-token) */
+        /** An order, for the guest holding its token (header x-order-token) or the signed-in customer it belongs to */
         get: operations["storeGetOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a customer in; returns a session token (and takes over a guest cart passed as cart_id)
+         * @description An unknown email and a wrong password both answer 401 auth.invalid_credentials. Repeated failures, per account and per address, answer 429 auth.too_many_attempts with Retry-After, and the wait grows with each failure.
+         */
+        post: operations["storeCustomerLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the bearer token stops working */
+        post: operations["storeCustomerLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a password reset link (answers the same whether or not the email has an account) */
+        post: operations["storeRequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token from the reset link (once, within an hour); signs out every session */
+        post: operations["storeResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the email verified with the token from the verification link; the email's guest orders join the account */
+        post: operations["storeVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a customer account (email unverified until the verification link is followed) */
+        post: operations["storeRegisterCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's profile */
+        get: operations["storeGetCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change name, phone or email (a new email needs current_password, must be free, and is unverified again) */
+        patch: operations["storeUpdateCustomer"];
+        trace?: never;
+    };
+    "/store/customers/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password; every other session is signed out */
+        post: operations["storeChangeCustomerPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a link that verifies the current email */
+        post: operations["storeRequestEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's addresses */
+        get: operations["storeListCustomerAddresses"];
+        put?: never;
+        /** Add an address (the first one becomes the default for shipping and billing) */
+        post: operations["storeCreateCustomerAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an address */
+        delete: operations["storeDeleteCustomerAddress"];
+        options?: never;
+        head?: never;
+        /** Change an address or make it a default */
+        patch: operations["storeUpdateCustomerAddress"];
+        trace?: never;
+    };
+    "/store/customers/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer's orders, newest first (guest orders of a verified email included) */
+        get: operations["storeListCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order of the signed-in customer */
+        get: operations["storeGetCustomerOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the shop keeps about the signed-in customer: profile, addresses, orders */
+        get: operations["storeExportCustomerData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1203,6 +1447,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers, newest first; `email` finds one account */
+        get: operations["adminListCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer */
+        get: operations["adminGetCustomer"];
+        put?: never;
+        post?: never;
+        /** Erase a customer's personal data: name, email, phone, addresses, sessions; orders keep amounts and lines, lose email and addresses */
+        delete: operations["adminEraseCustomer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1324,6 +1603,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "completing" | "requires_action" | "completed";
             email: string | null;
+            /** @description The customer who owns the cart; null for a guest cart */
+            customer_id: string | null;
             currency_code: string;
             tax_inclusive: boolean;
             shipping_address: components["schemas"]["Address"];
@@ -1474,6 +1755,8 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "completed" | "canceled";
             email: string;
+            /** @description The customer who placed the order; null for a guest order */
+            customer_id: string | null;
             currency_code: string;
             tax_inclusive: boolean;
             shipping_address: components["schemas"]["Address"];
@@ -1516,6 +1799,121 @@ export interface components {
         };
         CartPromotionInput: {
             code: string;
+        };
+        CustomerSession: {
+            /** @description Send as Authorization: Bearer <token> next to the publishable key */
+            token: string;
+            /** Format: date-time */
+            expires_at: string;
+            customer: components["schemas"]["Customer"];
+            /** @description The cart the customer now owns, when login passed a guest cart_id */
+            cart_id: string | null;
+        };
+        Customer: {
+            id: string;
+            email: string;
+            first_name: string | null;
+            last_name: string | null;
+            phone: string | null;
+            /** @description Set only by following a verification link */
+            email_verified: boolean;
+            /**
+             * Format: date-time
+             * @description When an admin erased the personal data; null otherwise
+             */
+            erased_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerLoginInput: {
+            /** Format: email */
+            email: string;
+            password: string;
+            cart_id?: string;
+        };
+        PasswordResetRequestInput: {
+            /** Format: email */
+            email: string;
+            locale?: string;
+        };
+        PasswordResetInput: {
+            token: string;
+            password: string;
+        };
+        VerifyEmailInput: {
+            token: string;
+        };
+        CustomerRegisterInput: {
+            /** Format: email */
+            email: string;
+            password: string;
+            first_name?: string | null;
+            last_name?: string | null;
+            phone?: string | null;
+        };
+        CustomerUpdateInput: {
+            /** Format: email */
+            email?: string;
+            current_password?: string;
+            first_name?: string | null;
+            last_name?: string | null;
+            phone?: string | null;
+        };
+        CustomerPasswordChangeInput: {
+            current_password: string;
+            new_password: string;
+        };
+        EmailVerificationRequestInput: {
+            locale?: string;
+        };
+        CustomerAddress: {
+            id: string;
+            first_name: string;
+            last_name: string;
+            company: string | null;
+            address_1: string;
+            address_2: string | null;
+            city: string;
+            postal_code: string;
+            province: string | null;
+            country_code: string;
+            phone: string | null;
+            is_default_shipping: boolean;
+            is_default_billing: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerAddressInput: {
+            first_name: string;
+            last_name: string;
+            company?: string | null;
+            address_1: string;
+            address_2?: string | null;
+            city: string;
+            postal_code: string;
+            province?: string | null;
+            country_code: string;
+            phone?: string | null;
+            is_default_shipping?: boolean;
+            is_default_billing?: boolean;
+        };
+        CustomerAddressUpdateInput: {
+            first_name?: string;
+            last_name?: string;
+            company?: string | null;
+            address_1?: string;
+            address_2?: string | null;
+            city?: string;
+            postal_code?: string;
+            province?: string | null;
+            country_code?: string;
+            phone?: string | null;
+            is_default_shipping?: boolean;
+            is_default_billing?: boolean;
         };
         AdminUser: {
             id: string;
@@ -2862,7 +3260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2870,7 +3268,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2922,7 +3320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2930,7 +3328,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -2986,7 +3384,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +3392,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3062,7 +3460,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3468,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3135,7 +3533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3143,7 +3541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3212,7 +3610,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3220,7 +3618,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3285,7 +3683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3293,7 +3691,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3349,7 +3747,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3755,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3428,7 +3826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3436,7 +3834,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3519,7 +3917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3527,7 +3925,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3618,7 +4016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3626,7 +4024,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3865,7 +4263,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,7 +4271,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3886,6 +4284,933 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "order.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeCustomerLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerLoginInput"];
+            };
+        };
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSession"];
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience, auth.invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience" | "auth.invalid_credentials";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    storeCustomerLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeRequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    storeResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed, customer.token_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "customer.token_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed, customer.token_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "customer.token_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeRegisterCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerRegisterInput"];
+            };
+        };
+        responses: {
+            /** @description The new customer; sign in with POST /store/auth/login */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: customer.email_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.email_taken";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    storeGetCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeUpdateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, customer.wrong_password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "customer.wrong_password";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: customer.email_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.email_taken";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    storeChangeCustomerPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerPasswordChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed, customer.wrong_password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "customer.wrong_password";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
+                    };
+                };
+            };
+        };
+    };
+    storeRequestEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailVerificationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeListCustomerAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Addresses, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CustomerAddress"][];
+                        next_cursor: null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeCreateCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressInput"];
+            };
+        };
+        responses: {
+            /** @description The address */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: components["schemas"]["CustomerAddress"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, customer.too_many_addresses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "customer.too_many_addresses";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeDeleteCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: customer.address_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.address_not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeUpdateCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: components["schemas"]["CustomerAddress"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: customer.address_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.address_not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeListCustomerOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Order"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeGetCustomerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+            /** @description Error: order.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "order.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeExportCustomerData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                        addresses: components["schemas"]["CustomerAddress"][];
+                        orders: components["schemas"]["Order"][];
+                        /** Format: date-time */
+                        exported_at: string;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid, customer_session.required, customer_session.invalid, customer_session.expired, customer_session.revoked, customer_session.wrong_audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
                     };
                 };
             };
@@ -3938,6 +5263,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "auth.invalid_credentials";
+                    };
+                };
+            };
+            /** @description Error: auth.too_many_attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.too_many_attempts";
                     };
                 };
             };
@@ -9808,6 +11145,174 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "auth.forbidden";
+                    };
+                };
+            };
+        };
+    };
+    adminListCustomers: {
+        parameters: {
+            query?: {
+                /** @description Exact email address (any case) */
+                email?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminGetCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: customer.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminEraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: customer.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.not_found";
                     };
                 };
             };

@@ -1,0 +1,6 @@
+export * from './customer.js'
+export * from './customer.service.js'
+export * from './customer-auth.service.js'
+export * from './address.service.js'
+export * from './customer-orders.service.js'
+export type { CustomerTables, CustomerTokenPurpose } from './customer.table.js'
