@@ -1,2 +1,3 @@
 /** Test helpers: fresh migrated databases on SQLite or PostgreSQL. */
 export * from './create-test-ctx.js'
+export * from './webhook-receiver.js'
