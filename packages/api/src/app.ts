@@ -13,6 +13,7 @@ import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminWebhookRoutes } from './routes/admin-webhooks.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
@@ -104,6 +105,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminWebhookRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

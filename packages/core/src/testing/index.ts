@@ -1,3 +1,4 @@
 /** Test helpers: fresh migrated databases on SQLite or PostgreSQL. */
 export * from './create-test-ctx.js'
 export * from './webhook-receiver.js'
+export * from './event-schemas.js'
