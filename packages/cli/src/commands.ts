@@ -1,5 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { type Commerce, createCommerce, startEventWorker, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 
@@ -19,6 +19,7 @@ export async function start(_flags: Flags): Promise<void> {
     if (result.created.products > 0) logger.info({ created: result.created }, 'seeded the demo catalog')
   }
   const server = await startServer(commerce, { port: config.port, host: config.host, logger })
+  const worker = startEventWorker(commerce, { onError: (err, where) => logger.error({ err, where }, 'event worker') })
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -27,6 +28,7 @@ export async function start(_flags: Flags): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     await server.close()
+    await worker.stop()
     await commerce.close()
     process.exit(0)
   }
@@ -45,6 +47,31 @@ export async function start(_flags: Flags): Promise<void> {
   ]
   console.log(lines.join('\n'))
   logger.info({ ms: Math.round(performance.now() - started) }, 'ready')
+}
+
+/**
+ * `kassa worker`: runs only the event worker (subscribers, notifications, webhook deliveries), for
+ * shops that deliver from separate processes. Any number may run against one PostgreSQL database.
+ */
+export async function worker(_flags: Flags): Promise<void> {
+  const config = await loadConfig()
+  const logger = createLogger(config.logLevel)
+  const commerce = await createCommerce(config)
+  const running = startEventWorker(commerce, { onError: (err, where) => logger.error({ err, where }, 'event worker') })
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping the event worker')
+    const force = setTimeout(() => process.exit(1), 15_000)
+    force.unref()
+    await running.stop()
+    await commerce.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  console.log(`Worker: delivering events from ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}`)
 }
 
 async function hasProducts(commerce: Commerce): Promise<boolean> {

@@ -1,10 +1,11 @@
 import { isKassaError } from '@kassa/core'
-import { adminCreate, migrate, openapi, seed, start } from './commands.js'
+import { adminCreate, migrate, openapi, seed, start, worker } from './commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
 Commands:
-  start                 migrate, seed the demo shop (demo mode), serve the API
+  start                 migrate, seed the demo shop (demo mode), serve the API and run the event worker
+  worker                run only the event worker: subscribers, notifications, webhook deliveries
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|admin|staff]
@@ -12,7 +13,8 @@ Commands:
   openapi               print the OpenAPI document
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
-KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL.`
+KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL,
+KASSA_WEBHOOKS_ALLOW_PRIVATE, KASSA_SMTP_URL, KASSA_NOTIFICATION_FROM, KASSA_PASSWORD_RESET_URL.`
 
 function parseFlags(args: string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {}
@@ -31,6 +33,7 @@ const [command, ...rest] = process.argv.slice(2)
 const flags = parseFlags(rest)
 const commands: Record<string, (f: typeof flags) => Promise<void>> = {
   start,
+  worker,
   migrate,
   seed,
   'admin:create': adminCreate,

@@ -7,7 +7,7 @@ import type { Subscription } from './subscribers.js'
 /** How long a commit may lag behind the `created_at` its transaction wrote; the checkpoint stays this far behind. */
 export const CHECKPOINT_GRACE_MS = 5 * 60_000
 /** A claimed event goes back to the pool when its process has not finished it within this time. */
-const LEASE_MS = 60_000
+const LEASE_MS = 30_000
 /** A subscriber that fails an event this many times gives it up (`dead`); the error stays on the receipt. */
 export const MAX_SUBSCRIBER_ATTEMPTS = 12
 

@@ -11,7 +11,8 @@ import { claimDueDeliveries, finishDelivery, insertDeliveries, listEndpointRows,
 export const WEBHOOK_RETRY_WINDOW_MS = 24 * 60 * 60_000
 const FIRST_RETRY_MS = 30_000
 const MAX_RETRY_DELAY_MS = 4 * 60 * 60_000
-const LEASE_MS = 60_000
+// Longer than a send may take (10 s timeout); a crashed worker's deliveries are retried after it.
+const LEASE_MS = 30_000
 
 /** The consumer name under which the outbox fan-out keeps its progress. */
 export const WEBHOOK_FANOUT_CONSUMER = 'webhooks'
