@@ -1,4 +1,4 @@
-import { addLine, completeCart, createCart, dispatchEvents, deliverDueWebhooks, listEvents, setPaymentSession, setShippingMethod, updateCart } from '@kassa/core'
+import { addLine, completeCart, recordEvent, createCart, dispatchEvents, deliverDueWebhooks, listEvents, setPaymentSession, setShippingMethod, updateCart } from '@kassa/core'
 import { loadEventSchemas, startWebhookReceiver } from '@kassa/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
@@ -150,5 +150,25 @@ describe('events to webhooks and notifications', () => {
     expect(data[0]).toMatchObject({ provider_id: 'database', template: 'order_confirmation', locale: 'en', to: 'confirm@example.com' })
     expect(data[0].subject).toBe(`Order #${order.number} confirmed`)
     expect(data[0].text).toContain('Checkout Shirt')
+  })
+
+  it('sends the shipping confirmation in Dutch to the order’s own address, whatever the payload says', async () => {
+    const order = await placeOrder('ship@example.com')
+    await pump()
+    await recordEvent(api.commerce.ctx(), 'order.shipped', {
+      order_id: order.id,
+      number: 1,
+      email: 'attacker@example.net',
+      carrier: 'PostNL',
+      tracking_number: '3SABCD1234567',
+      tracking_url: 'https://postnl.example/track/3SABCD1234567',
+      locale: 'nl',
+    })
+    await pump()
+    const { data } = (await (await api.admin('/admin/notifications?template=shipping_confirmation')).json()) as any
+    expect(data).toHaveLength(1)
+    expect(data[0]).toMatchObject({ to: 'ship@example.com', locale: 'nl', subject: `Bestelling #${order.number} is verzonden` })
+    expect(data[0].text).toContain('Vervoerder: PostNL')
+    expect(data[0].text).toContain('https://postnl.example/track/3SABCD1234567')
   })
 })
