@@ -123,6 +123,9 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'payment.requires_action': 'The payment needs the buyer (for example 3-D Secure); the stock stays reserved. Then `POST /store/carts/{id}/payment/confirm`.',
   'payment.provider_unknown': 'No payment provider with that id is registered.',
   'payment.nothing_to_confirm': 'The cart has no payment waiting for confirmation (it never answered `payment.requires_action`, or that was given up).',
+  'webhook.not_found': 'No webhook endpoint with that id.',
+  'webhook.delivery_not_found': 'No webhook delivery with that id.',
+  'webhook.event_not_found': 'No event with that id, or it is an internal event that webhooks never carry.',
 }
 
 const ERRORS_INTRO = `# Error codes

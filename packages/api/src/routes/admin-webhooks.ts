@@ -17,6 +17,7 @@ import {
   webhookUpdateSchema,
 } from '@kassa/core'
 import type { AppEnv } from '../env.js'
+import { withQueryPaths } from '../errors.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 import { NotificationSchema, WebhookDeliverySchema, WebhookEndpointSchema, WebhookEndpointWithSecretSchema } from '../schemas/webhooks.js'
 import { adminRoute } from './admin-route.js'
@@ -128,7 +129,7 @@ export function adminWebhookRoutes() {
   })
   app.openapi(r.deliveries, async (c) => {
     const { limit, cursor, status } = c.req.valid('query')
-    return c.json(await listWebhookDeliveries(ctx(c), c.req.valid('param').id, { limit: limit ?? 20, cursor, status }), 200)
+    return c.json(await withQueryPaths(() => listWebhookDeliveries(ctx(c), c.req.valid('param').id, { limit: limit ?? 20, cursor, status })), 200)
   })
   app.openapi(r.replayEvent, async (c) =>
     c.json({ webhook_delivery: await replayWebhookEvent(ctx(c), c.req.valid('param').id, c.req.valid('json').event_id) }, 201),
@@ -136,7 +137,7 @@ export function adminWebhookRoutes() {
   app.openapi(r.replayDelivery, async (c) => c.json({ webhook_delivery: await replayWebhookDelivery(ctx(c), c.req.valid('param').id) }, 201))
   app.openapi(r.notifications, async (c) => {
     const { limit, cursor, to, template } = c.req.valid('query')
-    return c.json(await listNotifications(ctx(c), { limit: limit ?? 20, cursor, to, template }), 200)
+    return c.json(await withQueryPaths(() => listNotifications(ctx(c), { limit: limit ?? 20, cursor, to, template })), 200)
   })
   return app
 }
