@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Commerce, createCommerce, createWebhookEndpoint, newWebhookSecret, resolveConfig } from '@kassa/core'
+import { type Commerce, createCommerce, createWebhookEndpoint, newWebhookSecret, recordEvent, resolveConfig } from '@kassa/core'
 import { startWebhookReceiver, testDialect, testPostgresUrl } from '@kassa/core/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,7 +16,8 @@ const root = join(import.meta.dirname, '../../../..')
 const bin = join(root, 'packages/cli/dist/kassa.js')
 const dataDir = mkdtempSync(join(tmpdir(), 'kassa-crash-'))
 const database = `kassa_crash_${randomBytes(4).toString('hex')}`
-const dbUrl = testPostgresUrl.replace(/\/[^/]*$/, `/${database}`)
+// On SQLite the server and the test share one database file (WAL): it survives the kill like PostgreSQL does.
+const dbUrl = testDialect === 'postgres' ? testPostgresUrl.replace(/\/[^/]*$/, `/${database}`) : join(dataDir, 'crash.sqlite')
 
 const ORDERS = 24
 const KILLS = 3
@@ -36,10 +37,10 @@ function freePort(): Promise<number> {
   })
 }
 
-async function startServer(): Promise<Server> {
+async function startServer(command: 'start' | 'worker' = 'start'): Promise<Server> {
   const port = await freePort()
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')))
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [bin, command], {
     env: {
       ...env,
       DATABASE_URL: dbUrl,
@@ -59,8 +60,8 @@ async function startServer(): Promise<Server> {
     child.stderr!.on('data', (d) => (err += d))
     child.stdout!.on('data', (d) => {
       out += d
-      const key = /Publishable key: (\S+)/.exec(out)?.[1]
-      if (key && out.includes('Database:')) {
+      const key = command === 'worker' ? '' : /Publishable key: (\S+)/.exec(out)?.[1]
+      if ((key !== undefined && out.includes('Database:')) || out.includes('Worker:')) {
         clearTimeout(timer)
         resolve({ child, url: `http://127.0.0.1:${port}`, key })
       }
@@ -77,7 +78,7 @@ function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   })
 }
 
-describe.runIf(testDialect === 'postgres')('SIGKILL while orders are placed and webhooks delivered', () => {
+describe('SIGKILL while orders are placed and webhooks delivered', () => {
   let commerce: Commerce
   let shop: Shop
   let server: Server | undefined
@@ -86,11 +87,13 @@ describe.runIf(testDialect === 'postgres')('SIGKILL while orders are placed and 
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' })
-    const admin = new pg.Client({ connectionString: testPostgresUrl })
-    await admin.connect()
-    await admin.query(`create database ${database}`)
-    await admin.end()
-    commerce = await createCommerce(resolveConfig({ databaseUrl: dbUrl, demo: false }), { poolSize: 4 })
+    if (testDialect === 'postgres') {
+      const admin = new pg.Client({ connectionString: testPostgresUrl })
+      await admin.connect()
+      await admin.query(`create database ${database}`)
+      await admin.end()
+    }
+    commerce = await createCommerce(resolveConfig({ databaseUrl: dbUrl, dataDir, demo: false }), { poolSize: 4 })
     receiver = await startWebhookReceiver(secret)
     server = await startServer()
     shop = await createShop(commerce, 1000)
@@ -101,10 +104,12 @@ describe.runIf(testDialect === 'postgres')('SIGKILL while orders are placed and 
     if (server) await kill(server.child, 'SIGTERM')
     await receiver?.close()
     await commerce?.close()
-    const admin = new pg.Client({ connectionString: testPostgresUrl })
-    await admin.connect()
-    await admin.query(`drop database if exists ${database} with (force)`)
-    await admin.end()
+    if (testDialect === 'postgres') {
+      const admin = new pg.Client({ connectionString: testPostgresUrl })
+      await admin.connect()
+      await admin.query(`drop database if exists ${database} with (force)`)
+      await admin.end()
+    }
     rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -154,7 +159,7 @@ describe.runIf(testDialect === 'postgres')('SIGKILL while orders are placed and 
         await Promise.all(completions)
         break
       }
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 1500)))
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(Math.random() * 2200)))
       await kill(s.child, 'SIGKILL')
       await Promise.all(completions)
       server = await startServer()
@@ -180,4 +185,20 @@ describe.runIf(testDialect === 'postgres')('SIGKILL while orders are placed and 
     expect(receiver.failures()).toBe(0)
     expect(receiver.received.every((r) => r.verified)).toBe(true)
   }, 240_000)
+
+  it('delivers from `kassa worker` alone, and the worker stops cleanly on SIGTERM', async () => {
+    await kill(server!.child, 'SIGTERM')
+    server = undefined
+    const worker = await startServer('worker')
+    try {
+      await recordEvent(commerce.ctx(), 'order.placed', { id: 'ord_worker_probe', number: 1 })
+      const deadline = Date.now() + 30_000
+      while (Date.now() < deadline && !receiver.received.some((r) => r.data.id === 'ord_worker_probe')) await new Promise((r) => setTimeout(r, 100))
+      expect(receiver.received.filter((r) => r.data.id === 'ord_worker_probe' && r.verified)).toHaveLength(1)
+    } finally {
+      const exited = new Promise<number | null>((resolve) => worker.child.once('exit', (code) => resolve(code)))
+      worker.child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+    }
+  }, 60_000)
 })
