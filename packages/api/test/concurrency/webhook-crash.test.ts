@@ -61,7 +61,7 @@ async function startServer(command: 'start' | 'worker' = 'start'): Promise<Serve
     child.stdout!.on('data', (d) => {
       out += d
       const key = command === 'worker' ? '' : /Publishable key: (\S+)/.exec(out)?.[1]
-      if ((key !== undefined && out.includes('Database:')) || out.includes('Worker:')) {
+      if (key !== undefined && (out.includes('Database:') || out.includes('Worker:'))) {
         clearTimeout(timer)
         resolve({ child, url: `http://127.0.0.1:${port}`, key })
       }
