@@ -95,9 +95,10 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
     }
     commerce = await createCommerce(resolveConfig({ databaseUrl: dbUrl, dataDir, demo: false }), { poolSize: 4 })
     receiver = await startWebhookReceiver(secret)
-    server = await startServer()
+    // The shop exists before the server starts: on SQLite the two processes then rarely write at once.
     shop = await createShop(commerce, 1000)
     await createWebhookEndpoint(commerce.ctx(), { url: receiver.url, events: ['order.placed'], secret }, { allowPrivate: true })
+    server = await startServer()
   }, 120_000)
 
   afterAll(async () => {
@@ -147,19 +148,28 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
     for (let round = 0; round <= KILLS; round++) {
       const s = server!
       const done = await ordered()
-      const completions = carts
-        .filter((id) => !done.has(id))
-        .map((id) =>
-          call(s, 'POST', `/store/carts/${id}/complete`).then(
+      const pending = carts.filter((id) => !done.has(id))
+      // The kill comes after a random number of this round's completions answered (or 5 s): always
+      // while others are still in flight, whatever the machine's speed.
+      const killAfter = 1 + Math.floor(Math.random() * Math.max(1, pending.length - 2))
+      let answeredNow = 0
+      let reached!: () => void
+      const killMoment = new Promise<void>((resolve) => (reached = resolve))
+      const completions = pending.map((id) =>
+        call(s, 'POST', `/store/carts/${id}/complete`)
+          .then(
             (r) => answered.push(r.status),
             () => answered.push(0),
-          ),
-        )
+          )
+          .finally(() => {
+            if (++answeredNow >= killAfter) reached()
+          }),
+      )
       if (round === KILLS) {
         await Promise.all(completions)
         break
       }
-      await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(Math.random() * 2200)))
+      await Promise.race([killMoment, new Promise((resolve) => setTimeout(resolve, 5000))])
       await kill(s.child, 'SIGKILL')
       await Promise.all(completions)
       server = await startServer()
@@ -193,7 +203,8 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
     try {
       await recordEvent(commerce.ctx(), 'order.placed', { id: 'ord_worker_probe', number: 1 })
       const deadline = Date.now() + 30_000
-      while (Date.now() < deadline && !receiver.received.some((r) => r.data.id === 'ord_worker_probe')) await new Promise((r) => setTimeout(r, 100))
+      while (Date.now() < deadline && !receiver.received.some((r) => r.data.id === 'ord_worker_probe'))
+        await new Promise((r) => setTimeout(r, 100))
       expect(receiver.received.filter((r) => r.data.id === 'ord_worker_probe' && r.verified)).toHaveLength(1)
     } finally {
       const exited = new Promise<number | null>((resolve) => worker.child.once('exit', (code) => resolve(code)))

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixedClock } from '../kernel/clock.js'
 import type { Ctx } from '../kernel/ctx.js'
@@ -6,7 +7,7 @@ import { dispatchEvents } from '../events/dispatcher.js'
 import { createTestCtx, type ReceivedWebhook, startWebhookReceiver } from '../testing/index.js'
 import { deliverDueWebhooks, retryDelayMs, WEBHOOK_RETRY_WINDOW_MS } from './delivery.service.js'
 import { newWebhookSecret } from './sign.js'
-import { createWebhookEndpoint, listWebhookDeliveries, replayWebhookDelivery } from './webhook.service.js'
+import { createWebhookEndpoint, listWebhookDeliveries, replayWebhookDelivery, updateWebhookEndpoint } from './webhook.service.js'
 
 const allowPrivate = { allowPrivate: true }
 const cleanups: (() => Promise<void>)[] = []
@@ -83,8 +84,11 @@ describe('webhook delivery', () => {
       failedOnce = true
       return 500
     })
+    // Written in separate moments, as separate requests write them.
     await recordEvent(ctx, 'order.placed', { id: 'ord_3', number: 1003 })
+    clock.advance(1)
     await recordEvent(ctx, 'order.shipped', { order_id: 'ord_3', number: 1003 })
+    clock.advance(1)
     await recordEvent(ctx, 'order.placed', { id: 'ord_4', number: 1004 })
     const first = await pump()
     expect(first.map((o) => o.status).sort()).toEqual(['pending', 'succeeded'])
@@ -113,5 +117,21 @@ describe('webhook delivery', () => {
     const { data } = await listWebhookDeliveries(ctx, endpoint.id, { limit: 1 })
     expect(data[0]!.last_error).toMatch(/refused/)
     expect(receiver.received).toHaveLength(0)
+  })
+
+  it('counts an endpoint that does not answer in time as a failure and retries it', async () => {
+    const { ctx, endpoint } = await setup()
+    const silent = createServer(() => undefined)
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>((resolve) => silent.close(() => resolve())), async () => void silent.closeAllConnections())
+    await updateWebhookEndpoint(ctx, endpoint.id, { url: `http://127.0.0.1:${(silent.address() as { port: number }).port}/` }, allowPrivate)
+    await recordEvent(ctx, 'order.placed', { id: 'ord_6', number: 1006 })
+    await dispatchEvents(ctx, (ctx as Ctx & { commerce: { events: { list(): any } } }).commerce.events.list())
+    // The production timeout is 10 s; the test shortens it to keep the suite quick.
+    const [outcome] = await deliverDueWebhooks(ctx, { allowPrivate: true, timeoutMs: 200 })
+    expect(outcome).toMatchObject({ status: 'pending', response_status: null })
+    const { data } = await listWebhookDeliveries(ctx, endpoint.id, { limit: 1 })
+    expect(data[0]).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(data[0]!.last_error).toMatch(/no answer within/)
   })
 })
