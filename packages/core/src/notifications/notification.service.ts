@@ -7,6 +7,7 @@ import type { Ctx } from '../kernel/ctx.js'
 import { findOrder } from '../orders/order.repository.js'
 import { z } from 'zod'
 import type { NotificationTemplate, StoredNotification } from './notification.js'
+import { listNotificationRows } from './notification.repository.js'
 import { renderTemplate, type TemplateData } from './templates.js'
 
 export interface NotificationSettings {
@@ -72,14 +73,8 @@ export async function listNotifications(
   ctx: Ctx,
   query: { limit: number; cursor?: string | undefined; to?: string | undefined; template?: string | undefined },
 ): Promise<{ data: StoredNotification[]; next_cursor: string | null }> {
-  let q = ctx.db.selectFrom('notification').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1)
-  if (query.to) q = q.where('to', '=', query.to)
-  if (query.template) q = q.where('template', '=', query.template)
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, notificationCursor)
-    q = q.where((eb) => eb.or([eb('created_at', '<', after.created_at), eb.and([eb('created_at', '=', after.created_at), eb('id', '<', after.id)])]))
-  }
-  const rows = await q.execute()
+  const after = query.cursor ? decodeCursor(query.cursor, notificationCursor) : undefined
+  const rows = await listNotificationRows(ctx.db, { limit: query.limit, to: query.to, template: query.template, after })
   const page = rows.slice(0, query.limit).map((r) => ({ ...r, created_at: toIso(r.created_at) }))
   const last = page.at(-1)
   return { data: page, next_cursor: rows.length > query.limit && last ? encodeCursor({ created_at: last.created_at, id: last.id }) : null }

@@ -1,11 +1,11 @@
-import { parseJson, toIso } from '../db/dialect.js'
-import type { KassaEvent } from '../events/event.service.js'
+import { toIso } from '../db/dialect.js'
+import { findEvent, type KassaEvent } from '../events/event.service.js'
 import { entityIdOf, isInternalEvent } from '../events/event-types.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { webhookUrlProblem } from './address-guard.js'
 import { postWebhook, type SendResult } from './http-sender.js'
 import { signWebhook } from './sign.js'
-import { claimDueDeliveries, finishDelivery, insertDeliveries, listEndpointRows, toEndpoint } from './webhook.repository.js'
+import { claimDueDeliveries, findEndpointRow, finishDelivery, insertDeliveries, listEndpointRows, toEndpoint } from './webhook.repository.js'
 
 /** Failed deliveries are retried for at least this long before they are marked dead (and replayable). */
 export const WEBHOOK_RETRY_WINDOW_MS = 24 * 60 * 60_000
@@ -86,13 +86,13 @@ export async function deliverDueWebhooks(ctx: Ctx, options: DeliverOptions): Pro
 type ClaimedRow = Awaited<ReturnType<typeof claimDueDeliveries>>[number]
 
 async function deliverOne(ctx: Ctx, row: ClaimedRow, options: DeliverOptions): Promise<DeliveryOutcome> {
-  const endpointRow = await ctx.db.selectFrom('webhook_endpoint').selectAll().where('id', '=', row.endpoint_id).executeTakeFirst()
-  const event = await ctx.db.selectFrom('event_outbox').selectAll().where('id', '=', row.event_id).executeTakeFirst()
+  const endpointRow = await findEndpointRow(ctx.db, row.endpoint_id)
+  const event = await findEvent(ctx, row.event_id)
   let result: SendResult
   if (!endpointRow || !event) result = { error: 'the endpoint or the event no longer exists' }
   else if (!endpointRow.active) result = { error: 'the endpoint is inactive' }
   else {
-    const body = JSON.stringify({ type: event.type, timestamp: toIso(event.created_at), data: parseJson(event.data, {}) })
+    const body = JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data })
     // The signature's timestamp is the real moment of sending: receivers compare it with their own clock.
     const headers = signWebhook(endpointRow.secret, row.id, Math.floor(Date.now() / 1000), body)
     const problem = await webhookUrlProblem(endpointRow.url, options.allowPrivate)

@@ -1,5 +1,6 @@
 import { toIso } from '../db/dialect.js'
-import { isInternalEvent } from '../events/event-types.js'
+import { entityIdOf, isInternalEvent } from '../events/event-types.js'
+import { findEvent } from '../events/event.service.js'
 import { decodeCursor, encodeCursor } from '../kernel/cursor.js'
 import { CommonErrors } from '../kernel/errors.js'
 import type { Ctx } from '../kernel/ctx.js'
@@ -28,7 +29,6 @@ import {
   toEndpoint,
   updateEndpointRow,
 } from './webhook.repository.js'
-import { entityIdOf } from '../events/event-types.js'
 
 export interface WebhookOptions {
   /** `KASSA_WEBHOOKS_ALLOW_PRIVATE`: accept loopback and private addresses (development, tests). */
@@ -108,19 +108,18 @@ export async function listWebhookDeliveries(
 /** Sends an event to an endpoint again, as a new delivery with a fresh retry window. */
 export async function replayWebhookEvent(ctx: Ctx, endpointId: string, eventId: string): Promise<WebhookDelivery> {
   await getWebhookEndpoint(ctx, endpointId)
-  const event = await ctx.db.selectFrom('event_outbox').selectAll().where('id', '=', eventId).executeTakeFirst()
+  const event = await findEvent(ctx, eventId)
   if (!event || isInternalEvent(event.type)) throw WebhookErrors.eventNotFound(eventId)
   const now = ctx.now().toISOString()
   const id = ctx.newId('msg')
-  const data = typeof event.data === 'string' ? JSON.parse(event.data) : event.data
   await insertDeliveries(ctx.db, [
     {
       id,
       endpoint_id: endpointId,
       event_id: event.id,
       event_type: event.type,
-      event_created_at: toIso(event.created_at),
-      entity_id: entityIdOf({ id: event.id, type: event.type, data }),
+      event_created_at: event.timestamp,
+      entity_id: entityIdOf(event),
       origin: 'replay',
       status: 'pending',
       attempts: 0,
