@@ -154,6 +154,9 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'promotion.code_not_found': 'The cart does not hold that promotion code.',
   'promotion.usage_limit_reached':
     'A promotion of the cart has no uses left (`codes` names it): nothing was charged and no stock is held. The cart now shows the code as not applied; completing again places the order at the new total.',
+  'webhook.not_found': 'No webhook endpoint with that id.',
+  'webhook.delivery_not_found': 'No webhook delivery with that id.',
+  'webhook.event_not_found': 'No event with that id, or it is an internal event that webhooks never carry.',
 }
 
 const ERRORS_INTRO = `# Error codes

@@ -21,6 +21,7 @@ import { adminPromotionRoutes } from './routes/admin-promotions.js'
 import { adminRoleRoutes } from './routes/admin-roles.js'
 import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
 import { adminUserRoutes } from './routes/admin-users.js'
+import { adminWebhookRoutes } from './routes/admin-webhooks.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
@@ -138,6 +139,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminSalesChannelRoutes())
   admin.route('/', adminAuditRoutes())
   admin.route('/', adminCustomerRoutes())
+  admin.route('/', adminWebhookRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

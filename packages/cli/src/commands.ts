@@ -1,5 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { type Commerce, createCommerce, startEventWorker, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { startStorefront } from '@kassa/storefront'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
@@ -81,6 +81,9 @@ async function serve(
     if (error.code === 'EADDRINUSE' && !process.env.STOREFRONT_PORT) return serveStorefront(0)
     throw error
   })
+  // Subscribers, notifications and webhook deliveries run beside the API; on PostgreSQL every
+  // process may run one (claims are exclusive), and `kassa worker` runs more on their own.
+  const events = startEventWorker(commerce, { onError: (err, where) => logger.error({ err, where }, 'event worker') })
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -90,6 +93,7 @@ async function serve(
     force.unref()
     await storefront.close()
     await server.close()
+    await events.stop()
     await commerce.close()
     process.exit(0)
   }
@@ -103,6 +107,31 @@ function storefrontPort(apiPort: number): number {
   const raw = process.env.STOREFRONT_PORT
   if (raw !== undefined && raw !== '') return Number(raw)
   return apiPort === 0 ? 0 : apiPort + 1
+}
+
+/**
+ * `kassa worker`: runs only the event worker (subscribers, notifications, webhook deliveries), for
+ * shops that deliver from separate processes. Any number may run against one PostgreSQL database.
+ */
+export async function worker(_flags: Flags): Promise<void> {
+  const config = await loadConfig()
+  const logger = createLogger(config.logLevel)
+  const commerce = await createCommerce(config)
+  const running = startEventWorker(commerce, { onError: (err, where) => logger.error({ err, where }, 'event worker') })
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping the event worker')
+    const force = setTimeout(() => process.exit(1), 15_000)
+    force.unref()
+    await running.stop()
+    await commerce.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  console.log(`Worker: delivering events from ${commerce.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL'}`)
 }
 
 async function hasProducts(commerce: Commerce): Promise<boolean> {

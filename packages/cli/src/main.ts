@@ -1,12 +1,13 @@
 import { isKassaError } from '@kassa/core'
-import { adminCreate, migrate, openapi, seed, start } from './commands.js'
+import { adminCreate, migrate, openapi, seed, start, worker } from './commands.js'
 import { promotionCodes } from './promotion-commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
 Commands:
-  start                 migrate, seed the demo shop (demo mode), serve the API
+  start                 migrate, seed the demo shop (demo mode), serve the API and run the event worker
                         [--workers N] N API processes on one PostgreSQL (node:cluster)
+  worker                run only the event worker: subscribers, notifications, webhook deliveries
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|manager|support|read_only]
@@ -16,7 +17,8 @@ Commands:
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
 KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL,
-KASSA_WORKERS, KASSA_CACHE (off), KASSA_CACHE_MB, KASSA_CACHE_TTL.`
+KASSA_WORKERS, KASSA_CACHE (off), KASSA_CACHE_MB, KASSA_CACHE_TTL, KASSA_WEBHOOKS_ALLOW_PRIVATE,
+KASSA_SMTP_URL, KASSA_NOTIFICATION_FROM, KASSA_PASSWORD_RESET_URL.`
 
 function parseFlags(args: string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {}
@@ -35,6 +37,7 @@ const [command, ...rest] = process.argv.slice(2)
 const flags = parseFlags(rest)
 const commands: Record<string, (f: typeof flags, args: string[]) => Promise<void>> = {
   start,
+  worker,
   migrate,
   seed,
   'admin:create': adminCreate,

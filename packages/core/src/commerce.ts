@@ -5,6 +5,9 @@ import { ProviderRegistry } from './config/providers.js'
 import { createDb, type DialectName, type PoolStats } from './db/create-db.js'
 import type { Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { EventSubscribers } from './events/subscribers.js'
+import { registerBuiltInSubscribers } from './built-in-subscribers.js'
+import { databaseNotificationProvider, smtpNotificationProvider } from './notifications/index.js'
 import { manualPaymentProvider, testPaymentProvider } from './payments/index.js'
 import { systemShippingProvider } from './shipping/index.js'
 import { systemTaxProvider } from './tax/index.js'
@@ -18,6 +21,8 @@ export interface Commerce {
   db: Kysely<Database>
   dialect: DialectName
   providers: ProviderRegistry
+  /** In-process subscribers to the outbox; the event worker (`kassa start`, `kassa worker`) drives them. */
+  events: EventSubscribers
   ctx(actor?: Actor, channel?: SalesChannelRef): Ctx
   close(): Promise<void>
   /** PostgreSQL: the connection pool now, for metrics. */
@@ -46,17 +51,24 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
   if (config.testPayments) providers.register(testPaymentProvider())
   providers.register(manualPaymentProvider())
   providers.register(systemTaxProvider()).register(systemShippingProvider())
-  for (const provider of config.providers) providers.register(provider)
-  for (const plugin of config.plugins) await plugin.setup(providers)
   const clock = options.clock ?? systemClock
+  providers.register(databaseNotificationProvider(handle.db, clock))
+  const smtp = config.smtpUrl ? smtpNotificationProvider({ url: config.smtpUrl, from: config.notificationFrom }) : undefined
+  if (smtp) providers.register(smtp)
+  for (const provider of config.providers) providers.register(provider)
+  const events = new EventSubscribers()
+  for (const plugin of config.plugins) await plugin.setup(providers, events)
+  registerBuiltInSubscribers(events, config, providers)
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
     providers,
+    events,
     ctx: (actor = { type: 'system' }, channel) => ({ db: handle.db, actor, ...(channel && { channel }), now: clock, newId, providers }),
     ...(handle.poolStats && { poolStats: handle.poolStats }),
     async close() {
+      smtp?.close()
       await handle.destroy()
       await options.onClose?.()
     },

@@ -5,6 +5,7 @@ import { INVENTORY_TABLE } from './inventory.table.js'
 import { PROMOTIONS_TABLE } from './promotions.table.js'
 import { SETTINGS_TABLE } from './settings.table.js'
 import { SYSTEM_TABLE } from './system.table.js'
+import { WEBHOOKS_TABLE } from './webhooks.table.js'
 import type { AuthzTable } from './table.js'
 
 /** Every area's table. A new area adds one `<area>.table.ts` and one line here. */
@@ -16,4 +17,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   checkout: CHECKOUT_TABLE,
   access: ACCESS_TABLE,
   promotions: PROMOTIONS_TABLE,
+  webhooks: WEBHOOKS_TABLE,
 }

@@ -6,6 +6,7 @@ import { ACCESS_REQUESTS, ACCESS_SEMANTIC_CASES, type AccessFixtures, createAcce
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, type PromotionFixtures } from './promotions.requests.js'
 import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, type CustomerFixtures } from './customers.requests.js'
+import { createWebhookFixtures, WEBHOOK_REQUESTS, WEBHOOK_SEMANTIC_CASES, type WebhookFixtures } from './webhooks.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -31,6 +32,7 @@ export interface Fixtures {
   promotions: PromotionFixtures
   access: AccessFixtures
   customers: CustomerFixtures
+  webhooks: WebhookFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -92,6 +94,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     promotions: await createPromotionFixtures(api, checkout.regionId),
     access: await createAccessFixtures(api),
     customers: await createCustomerFixtures(api, checkout),
+    webhooks: await createWebhookFixtures(api),
   }
 }
 
@@ -287,6 +290,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...PROMOTION_REQUESTS,
   ...ACCESS_REQUESTS,
   ...CUSTOMER_REQUESTS,
+  ...WEBHOOK_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -347,6 +351,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   ...PROMOTION_SEMANTIC_CASES,
   ...ACCESS_SEMANTIC_CASES,
   ...CUSTOMER_SEMANTIC_CASES,
+  ...WEBHOOK_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),

@@ -23,4 +23,11 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ port: 8000 }, { PORT: '7000' }).port).toBe(7000)
     expect(resolveConfig({ admin: { email: 'a@b.c', password: 'x' } }, { KASSA_ADMIN_EMAIL: 'e@f.g', KASSA_ADMIN_PASSWORD: 'y' }).admin).toEqual({ email: 'e@f.g', password: 'y' })
   })
+
+  it('refuses private webhook targets and keeps notifications in the database unless configured', () => {
+    expect(resolveConfig({}, {})).toMatchObject({ webhooksAllowPrivate: false, passwordResetUrl: 'http://localhost:9000/account/reset-password' })
+    expect(resolveConfig({}, {}).smtpUrl).toBeUndefined()
+    expect(resolveConfig({}, { KASSA_WEBHOOKS_ALLOW_PRIVATE: '1', KASSA_SMTP_URL: 'smtp://mail:25' })).toMatchObject({ webhooksAllowPrivate: true, smtpUrl: 'smtp://mail:25' })
+    expect(resolveConfig({ webhooksAllowPrivate: true }, { KASSA_WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate).toBe(false)
+  })
 })

@@ -33,9 +33,21 @@ export interface KassaConfig {
   testPayments?: boolean
   /** pino log level (env `LOG_LEVEL`, default `info`). */
   logLevel?: string
+  /**
+   * Let webhook endpoints point at loopback, private, link-local and metadata addresses (env
+   * `KASSA_WEBHOOKS_ALLOW_PRIVATE=1`). Off by default: only for local development and tests.
+   */
+  webhooksAllowPrivate?: boolean
+  /** Send notifications by SMTP (env `KASSA_SMTP_URL`, e.g. `smtp://user:pass@host:587`); without it they are kept in the database. */
+  smtpUrl?: string
+  /** Sender of notification mail (env `KASSA_NOTIFICATION_FROM`). */
+  notificationFrom?: string
+  /** Page of the storefront where a customer sets a new password (env `KASSA_PASSWORD_RESET_URL`); `?token=` is appended. */
+  passwordResetUrl?: string
 }
 
-export interface ResolvedConfig extends Required<Omit<KassaConfig, 'admin' | 'databaseUrl'>> {
+export interface ResolvedConfig extends Required<Omit<KassaConfig, 'admin' | 'databaseUrl' | 'smtpUrl'>> {
+  smtpUrl?: string
   databaseUrl: string
   embedded: boolean
   admin?: { email: string; password: string }
@@ -71,13 +83,15 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
   const demo = env.KASSA_DEMO !== undefined ? env.KASSA_DEMO === '1' || env.KASSA_DEMO === 'true' : (config.demo ?? !explicitUrl)
   const admin =
     env.KASSA_ADMIN_EMAIL && env.KASSA_ADMIN_PASSWORD ? { email: env.KASSA_ADMIN_EMAIL, password: env.KASSA_ADMIN_PASSWORD } : config.admin
+  const publicUrl = (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '')
+  const smtpUrl = env.KASSA_SMTP_URL ?? config.smtpUrl
   return {
     databaseUrl,
     embedded,
     dataDir,
     port,
     host: env.HOST ?? config.host ?? '0.0.0.0',
-    publicUrl: (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
     locales: config.locales ?? ['en', 'nl'],
     defaultCurrency: (config.defaultCurrency ?? 'EUR').toUpperCase(),
     demo,
@@ -85,6 +99,15 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     providers: config.providers ?? [],
     plugins: config.plugins ?? [],
     logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
+    webhooksAllowPrivate: flag(env.KASSA_WEBHOOKS_ALLOW_PRIVATE) ?? config.webhooksAllowPrivate ?? false,
+    ...(smtpUrl ? { smtpUrl } : {}),
+    notificationFrom: env.KASSA_NOTIFICATION_FROM ?? config.notificationFrom ?? 'Kassa <no-reply@localhost>',
+    passwordResetUrl: env.KASSA_PASSWORD_RESET_URL ?? config.passwordResetUrl ?? `${publicUrl}/account/reset-password`,
     testPayments: env.KASSA_TEST_PAYMENTS !== undefined ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true' : (config.testPayments ?? demo),
   }
+}
+
+/** `1`/`true` and `0`/`false` from an env variable; undefined when unset. */
+function flag(value: string | undefined): boolean | undefined {
+  return value === undefined ? undefined : value === '1' || value === 'true'
 }

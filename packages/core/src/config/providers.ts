@@ -9,6 +9,8 @@ import type {
 } from '../payments/payment.js'
 import type { ShippingOption, ShippingQuoteInput } from '../shipping/shipping.js'
 import type { TaxCalculationInput, TaxCalculationResult } from '../tax/tax.js'
+import type { NotificationMessage } from '../notifications/notification.js'
+import type { EventSubscribers } from '../events/subscribers.js'
 
 /**
  * The kinds of provider a shop can plug in. Each provider has an `id`; the built-in ones are
@@ -57,10 +59,15 @@ export interface ShippingProvider {
   calculate(ctx: Ctx, option: ShippingOption, cart: ShippingQuoteInput): Promise<{ amount: number } | undefined>
 }
 
+/**
+ * Sends a rendered message (order confirmation, shipping confirmation, password reset). The
+ * built-in `database` provider keeps messages for the Admin API; `smtp` sends them by mail.
+ * Kassa calls it from event subscribers, never inside a transaction; a throw retries the event.
+ */
 export interface NotificationProvider {
   id: string
   kind: 'notification'
-  send(message: { to: string; template: string; data: Record<string, unknown> }): Promise<void>
+  send(message: NotificationMessage): Promise<void>
 }
 
 /** Stores uploaded files (product media) and serves them back by key. */
@@ -87,7 +94,8 @@ type ProviderOf<K extends ProviderKind> = Extract<Provider, { kind: K }>
 /** A plugin gets the registry at start-up and may add providers or subscribe to events. */
 export interface KassaPlugin {
   name: string
-  setup(registry: ProviderRegistry): void | Promise<void>
+  /** `events.subscribe(type | '*', handler, { consumer })` reaches the outbox (see docs/events/README.md). */
+  setup(registry: ProviderRegistry, events: EventSubscribers): void | Promise<void>
 }
 
 export class ProviderRegistry {

@@ -8,10 +8,29 @@ import type { TaxTables } from '../tax/tax.table.js'
 import type { CartTables } from '../cart/cart.table.js'
 import type { IdempotencyTables } from '../idempotency/idempotency.table.js'
 import type { OrderTables } from '../orders/order.table.js'
-import type { EventTables } from '../events/event.table.js'
+import type { EventDeliveryTables, EventTables } from '../events/event.table.js'
+import type { NotificationTables } from '../notifications/notification.table.js'
+import type { WebhookTables } from '../webhooks/webhook.table.js'
 import type { PromotionTables } from '../promotions/promotion.table.js'
 import type { CustomerTables } from '../customers/customer.table.js'
 import type { ThrottleTables } from '../auth/throttle.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
-export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables, EventTables, PromotionTables, CustomerTables, ThrottleTables {}
+export interface Database
+  extends CatalogTables,
+    ChannelTables,
+    AuthTables,
+    RegionTables,
+    TaxTables,
+    ShippingTables,
+    CartTables,
+    OrderTables,
+    IdempotencyTables,
+    InventoryTables,
+    EventTables,
+    EventDeliveryTables,
+    WebhookTables,
+    NotificationTables,
+    PromotionTables,
+    CustomerTables,
+    ThrottleTables {}

@@ -116,3 +116,11 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
   if (e.code && sqliteKinds[e.code]) return { kind: sqliteKinds[e.code]!, detail: e.message ?? '' }
   return undefined
 }
+
+/**
+ * Locks the selected rows so that concurrent PostgreSQL workers each take different ones
+ * (`FOR UPDATE OF <table> SKIP LOCKED`). SQLite has one writer at a time: the query stays as it is.
+ */
+export function forUpdateSkipLocked<Q extends { forUpdate(of?: any): Q; skipLocked(): Q }>(db: AnyDb, query: Q, of?: string): Q {
+  return isPostgres(db) ? query.forUpdate(of).skipLocked() : query
+}

@@ -30,3 +30,9 @@ export async function listEvents(ctx: Ctx, filter: { type?: string; limit?: numb
   const rows = await query.limit(filter.limit ?? 100).execute()
   return rows.map((r) => ({ id: r.id, type: r.type, version: r.version, timestamp: toIso(r.created_at), data: parseJson(r.data, {}) }))
 }
+
+/** One event by id, as subscribers receive it. */
+export async function findEvent(ctx: Ctx, id: string): Promise<KassaEvent | undefined> {
+  const r = await ctx.db.selectFrom('event_outbox').selectAll().where('id', '=', id).executeTakeFirst()
+  return r && { id: r.id, type: r.type, version: r.version, timestamp: toIso(r.created_at), data: parseJson(r.data, {}) }
+}

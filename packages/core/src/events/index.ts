@@ -1,3 +1,5 @@
-export { recordEvent, listEvents, type KassaEvent } from './event.service.js'
+export { recordEvent, listEvents, findEvent, type KassaEvent } from './event.service.js'
 export type { EventTables } from './event.table.js'
-export { INTERNAL_EVENT_TYPES, isInternalEvent } from './internal.js'
+export { EventSubscribers, type EventHandler, type Subscription } from './subscribers.js'
+export { dispatchEvents, CHECKPOINT_GRACE_MS, MAX_SUBSCRIBER_ATTEMPTS, type DispatchOptions } from './dispatcher.js'
+export { INTERNAL_EVENT_TYPES, isInternalEvent, entityIdOf, EVENT_TYPE_PATTERN } from './event-types.js'

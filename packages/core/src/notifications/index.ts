@@ -1,0 +1,5 @@
+export type { NotificationMessage, NotificationTemplate, StoredNotification } from './notification.js'
+export type { NotificationTables } from './notification.table.js'
+export { listNotifications, sendOrderConfirmation, sendPasswordReset, sendShippingConfirmation, type NotificationSettings } from './notification.service.js'
+export { databaseNotificationProvider, smtpNotificationProvider } from './providers.js'
+export { renderTemplate, TEMPLATES, type TemplateData } from './templates.js'

@@ -1,0 +1,6 @@
+export * from './webhook.js'
+export * from './webhook.service.js'
+export { fanOutEvent, deliverDueWebhooks, retryDelayMs, WEBHOOK_RETRY_WINDOW_MS, WEBHOOK_FANOUT_CONSUMER, type DeliverOptions, type DeliveryOutcome } from './delivery.service.js'
+export { isPublicAddress, webhookUrlProblem } from './address-guard.js'
+export { signWebhook, newWebhookSecret } from './sign.js'
+export type { WebhookTables } from './webhook.table.js'
