@@ -1,3 +1,7 @@
 export * from './order.js'
 export * from './order.service.js'
 export type { OrderStatus, OrderPaymentStatus } from './order.table.js'
+export * from './order-status.js'
+export * from './payment-status.js'
+export * from './fulfillment-status.js'
+export { canTransition, assertTransition, type StateMachine } from './state-machine.js'
