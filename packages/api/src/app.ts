@@ -11,6 +11,7 @@ import { storeAuth } from './middleware/store.js'
 import { adminAuthRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
+import { adminOrderRoutes } from './routes/admin-orders.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
 import { storeCartRoutes } from './routes/store-carts.js'
@@ -104,6 +105,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminOrderRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -13,7 +13,7 @@ export interface OrderLifecycleColumns {
   captured_amount: Generated<number>
   refunded_amount: Generated<number>
   outstanding_amount: Generated<number>
-  canceled_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  canceled_at: ColumnType<Date | string | null, string | null | undefined, string | null>
 }
 
 /** Columns 0012 adds to `order_line`: units of the line that went each step. */
