@@ -32,6 +32,7 @@ import {
 } from '@kassa/core'
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
+import { withQueryPaths } from '../errors.js'
 import { idempotent } from '../middleware/idempotency.js'
 import { OrderSchema } from '../schemas/cart.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
@@ -193,7 +194,7 @@ export function adminOrderRoutes() {
   const ctxOf = (c: Context<AppEnv>) => c.get('commerce').ctx(c.get('actor'))
   for (const path of ['/orders/:id/capture', '/orders/:id/refunds']) app.use(path, idempotent())
 
-  app.openapi(routes.list, async (c) => c.json(await listOrders(ctxOf(c), c.req.valid('query')), 200))
+  app.openapi(routes.list, async (c) => c.json(await withQueryPaths(() => listOrders(ctxOf(c), c.req.valid('query'))), 200))
   app.openapi(routes.get, async (c) => c.json({ order: await getOrderDetail(ctxOf(c), c.req.valid('param').id) }, 200))
   app.openapi(routes.capture, async (c) => c.json(await capturePayment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200))
   app.openapi(routes.fulfill, async (c) => c.json(await createFulfillment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 201))

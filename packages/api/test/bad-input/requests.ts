@@ -3,6 +3,7 @@ import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
+import { createOrderFixtures, ORDER_REQUESTS, ORDER_SEMANTIC_CASES, type OrderFixtures } from './orders.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -25,6 +26,7 @@ export interface Fixtures {
   /** The default sales channel, and a stock location of no channel. */
   inventory: { channelId: string; locationId: string }
   regions: RegionFixtures
+  orders: OrderFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -83,6 +85,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     doomedCategoryId: doomedCategory.id,
     inventory,
     regions: await createRegionFixtures(api),
+    orders: await createOrderFixtures(api, checkout, variant('FIX-S')),
   }
 }
 
@@ -275,6 +278,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminDeleteCategory: (f) => ({ path: { id: f.doomedCategoryId } }),
   adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
   ...REGION_REQUESTS,
+  ...ORDER_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -332,6 +336,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   adminCreateCategory: [duplicateLocale(), manyKeys(['metadata'])],
   adminUpdateCategory: [duplicateLocale(), manyKeys(['metadata'])],
   ...REGION_SEMANTIC_CASES,
+  ...ORDER_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),
