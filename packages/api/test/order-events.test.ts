@@ -23,6 +23,11 @@ const post = async (path: string, json: unknown = {}) => (await (await api.admin
 
 /** Each order write operation, and the events it must write (in the same transaction as the change). */
 const OPERATIONS: { name: string; emits: string[]; run: (ids: Json) => Promise<unknown> }[] = [
+  {
+    name: 'edit (lower total after a capture)',
+    emits: ['order.updated', 'refund.created'],
+    run: (o) => post(`/admin/orders/${o.d}/edit`, { items: [{ line_id: o.dLine, quantity: 1 }] }),
+  },
   { name: 'partial capture', emits: ['order.payment_captured'], run: (o) => post(`/admin/orders/${o.a}/capture`, { amount: 100 }) },
   { name: 'capture the rest', emits: ['order.payment_captured', 'order.paid'], run: (o) => post(`/admin/orders/${o.a}/capture`, {}) },
   { name: 'note', emits: ['order.note_added'], run: (o) => post(`/admin/orders/${o.a}/notes`, { body: 'Fragile' }) },
@@ -60,8 +65,10 @@ describe('order lifecycle events', () => {
     const a = await placeTestOrder(api, shop, [{ variant: 'shirt', quantity: 2 }])
     const b = await placeTestOrder(api, shop, [{ variant: 'mug', quantity: 1 }])
     const c = await placeTestOrder(api, shop, [{ variant: 'mug', quantity: 1 }])
+    const d = await placeTestOrder(api, shop, [{ variant: 'mug', quantity: 2 }])
     await post(`/admin/orders/${c.id}/capture`, { amount: 250 })
-    const ids: Json = { a: a.id, b: b.id, c: c.id, line: a.items[0]!.id, token: a.order_token }
+    await post(`/admin/orders/${d.id}/capture`, {})
+    const ids: Json = { a: a.id, b: b.id, c: c.id, d: d.id, dLine: d.items[0]!.id, line: a.items[0]!.id, token: a.order_token }
 
     const ajv = new Ajv2020({ allErrors: true, strict: true })
     const seen = new Set<string>()
@@ -89,6 +96,7 @@ describe('order lifecycle events', () => {
         'return.received',
         'refund.created',
         'order.canceled',
+        'order.updated',
       ].sort(),
     )
   })

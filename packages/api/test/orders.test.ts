@@ -319,6 +319,55 @@ describe('refunds', () => {
   })
 })
 
+describe('edits before fulfillment', () => {
+  it('changes quantities, removes and adds lines, recomputes totals and moves the reservations', async () => {
+    const [shirtBefore, mugBefore] = [await shirtLevel(), await mugLevel()]
+    const order = await place([{ variant: 'shirt', quantity: 2 }])
+    const line = order.items[0]!
+    const res = await post(`/admin/orders/${order.id}/edit`, { items: [{ line_id: line.id, quantity: 1 }], add: [{ variant_id: shop.variants.mug, quantity: 2 }] })
+    expect(res.status).toBe(200)
+    const edited = res.body.order as Order
+    expect(edited.items.map((i) => [i.variant_id, i.quantity])).toEqual([
+      [shop.variants.shirt, 1],
+      [shop.variants.mug, 2],
+    ])
+    // NL prices are tax-inclusive: 24.95 + 2 x 12.99 + 4.95 shipping.
+    expect(edited.items.map((i) => i.total)).toEqual([2495, 2598])
+    expect(edited.total).toBe(2495 + 2598 + 495)
+    expect(edited.subtotal).toBe(2495 + 2598)
+    expect(edited.tax_total).toBe(edited.items.reduce((n, i) => n + i.tax_total, 0) + (order.tax_total - line.tax_total))
+    expect(await shirtLevel()).toEqual({ ...shirtBefore, reserved: shirtBefore.reserved + 1 })
+    expect(await mugLevel()).toEqual({ ...mugBefore, reserved: mugBefore.reserved + 2 })
+    // The authorization covered the old total; the rest is outstanding.
+    expect(edited.payment.outstanding_amount).toBe(edited.total - order.total)
+    const [event] = await eventsOf(api, 'order.updated', order.id)
+    expect(event!.data).toMatchObject({ previous_total: order.total, total: edited.total, outstanding_amount: edited.total - order.total, refund_due: 0 })
+
+    const removed = await post(`/admin/orders/${order.id}/edit`, { items: [{ line_id: edited.items[1]!.id, quantity: 0 }] })
+    expect(removed.body.order.items).toHaveLength(1)
+    expect(await mugLevel()).toEqual(mugBefore)
+  })
+
+  it('refunds the excess when the edit lowers the total below what was captured', async () => {
+    const order = await place([{ variant: 'shirt', quantity: 2 }])
+    await post(`/admin/orders/${order.id}/capture`, {})
+    const res = await post(`/admin/orders/${order.id}/edit`, { items: [{ line_id: order.items[0]!.id, quantity: 1 }] })
+    expect(res.body.order.total).toBe(order.total - 2495)
+    expect(res.body.order.payment).toMatchObject({ captured_amount: order.total, refunded_amount: 2495, status: 'partially_refunded', outstanding_amount: 0 })
+    expect((await eventsOf(api, 'refund.created', order.id)).map((e) => e.data.amount)).toEqual([2495])
+  })
+
+  it('is refused after fulfillment, and for an edit that empties the order', async () => {
+    const order = await place([{ variant: 'mug', quantity: 1 }])
+    const empty = await post(`/admin/orders/${order.id}/edit`, { items: [{ line_id: order.items[0]!.id, quantity: 0 }] })
+    expect(empty.body.code).toBe('order.edit_empties_order')
+    await post(`/admin/orders/${order.id}/fulfillments`, {})
+    const late = await post(`/admin/orders/${order.id}/edit`, { items: [{ line_id: order.items[0]!.id, quantity: 2 }] })
+    expect(late.status).toBe(409)
+    expect(late.body.code).toBe('order.not_editable')
+  })
+})
+
 describe('list, detail, notes', () => {
   it('filters by status and q (number or email) and pages with a cursor', async () => {
     const a = await place([{ variant: 'mug', quantity: 1 }], { email: 'list-filter@example.com' })

@@ -7,6 +7,9 @@ import {
   captureSchema,
   capturePayment,
   createFulfillment,
+  editOrder,
+  OrderEditErrors,
+  orderEditSchema,
   fulfillmentCreateSchema,
   fulfillmentRecordMachine,
   fulfillmentStatusMachine,
@@ -137,6 +140,26 @@ const routes = {
       ...errorResponses(...authErrors, OrderErrors.notFound, orderStatusMachine.error, E.alreadyFulfilled, ...paymentErrors),
     },
   }),
+  edit: write({
+    method: 'post',
+    path: '/orders/{id}/edit',
+    operationId: 'adminEditOrder',
+    summary: 'Before fulfillment: change quantities, remove lines (quantity 0), add variants; totals recomputed, payment difference refunded or marked outstanding',
+    request: { params: idParam, body: jsonBody(orderEditSchema.meta({ id: 'OrderEditInput' })) },
+    responses: {
+      200: jsonResponse(z.object({ order: OrderSchema }), 'The edited order'),
+      ...errorResponses(
+        ...authErrors,
+        OrderErrors.notFound,
+        E.lineNotFound,
+        OrderEditErrors.notEditable,
+        OrderEditErrors.variantNotSellable,
+        OrderEditErrors.empty,
+        InventoryErrors.insufficient,
+        ...paymentErrors,
+      ),
+    },
+  }),
   note: write({
     method: 'post',
     path: '/orders/{id}/notes',
@@ -207,6 +230,7 @@ export function adminOrderRoutes() {
     return c.json(await markDelivered(ctxOf(c), id, fulfillment_id), 200)
   })
   app.openapi(routes.cancel, async (c) => c.json({ order: await cancelOrder(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 200))
+  app.openapi(routes.edit, async (c) => c.json({ order: await editOrder(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 200))
   app.openapi(routes.note, async (c) => c.json({ note: await addOrderNote(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 201))
   app.openapi(routes.requestReturn, async (c) => {
     const { return: created } = await requestReturn(ctxOf(c), c.req.valid('param').id, c.req.valid('json'), 'admin')

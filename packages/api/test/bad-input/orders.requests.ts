@@ -3,6 +3,7 @@ import {
   capturePayment,
   completeCart,
   createCart,
+  createProduct,
   createFulfillment,
   ensureChannelStockLocation,
   ensureDefaultChannel,
@@ -22,6 +23,8 @@ export interface OrderFixtures {
   /** Authorized, nothing done: capture, fulfill, cancel, note, get. */
   open: { id: string; lineId: string }
   capture: { id: string }
+  /** Nothing fulfilled, for an edit, and a variant (stock not managed) to add to it. */
+  edit: { id: string; lineId: string; addVariantId: string }
   cancel: { id: string }
   /** Packed, not shipped. */
   packed: { id: string; fulfillmentId: string }
@@ -68,6 +71,7 @@ export async function createOrderFixtures(api: TestApi, checkout: { regionId: st
     locationId: location.id,
     open: await place(),
     capture: await place(),
+    edit: { ...(await place()), addVariantId: await giftCard(api) },
     cancel: await place(),
     packed: await packed(),
     shipped: await shipped(),
@@ -75,6 +79,16 @@ export async function createOrderFixtures(api: TestApi, checkout: { regionId: st
     requested: { id: requested.id, returnId: asked.id, lineId: requested.lineId },
     refundable: { id: refundable.id, lineId: refundable.lineId, returnId: refundReturn.id },
   }
+}
+
+/** A published variant whose stock is not counted: adding it never depends on a location's stock. */
+async function giftCard(api: TestApi): Promise<string> {
+  const product = await createProduct(api.commerce.ctx(), {
+    title: 'Fixture gift card',
+    status: 'published',
+    variants: [{ sku: 'FIX-GIFT', manage_inventory: false, prices: [{ currency_code: 'EUR', amount: 1000 }] }],
+  })
+  return product.variants[0]!.id
 }
 
 const address = {
@@ -110,6 +124,10 @@ export const ORDER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   }),
   adminDeliverFulfillment: (f) => ({ path: { id: f.orders.shipped.id, fulfillment_id: f.orders.shipped.fulfillmentId } }),
   adminCancelOrder: (f) => ({ path: { id: f.orders.cancel.id }, body: { reason: 'Customer called' } }),
+  adminEditOrder: (f) => ({
+    path: { id: f.orders.edit.id },
+    body: { items: [{ line_id: f.orders.edit.lineId, quantity: 1 }], add: [{ variant_id: f.orders.edit.addVariantId, quantity: 1 }] },
+  }),
   adminAddOrderNote: (f) => ({ path: { id: f.orders.open.id }, body: { body: 'Gift wrap, please' } }),
   adminRequestReturn: (f) => ({
     path: { id: f.orders.returnable.id },

@@ -78,3 +78,13 @@ export async function addStocked(
     )
     .execute()
 }
+
+export async function insertOrderReservation(
+  db: Db,
+  row: { id: string; cart_id: string; order_id: string; variant_id: string; location_id: string; quantity: number; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('reservation')
+    .values({ ...row, expires_at: null })
+    .execute()
+}

@@ -90,3 +90,52 @@ function sumByVariant(items: OrderStockItem[]): Map<string, number> {
   return wanted
 }
 
+
+/**
+ * Changes what is reserved for an order by `delta` units per variant (an edit before
+ * fulfillment): more units are reserved at the sales channel's location, never overselling;
+ * fewer give back the order's reservations. Throws `inventory.insufficient`.
+ */
+export async function adjustOrderReservations(
+  ctx: Ctx,
+  order: { id: string; cart_id: string; sales_channel_id: string },
+  deltas: OrderStockItem[],
+): Promise<void> {
+  const now = ctx.now().toISOString()
+  const flags = await repo.findVariantFlags(
+    ctx.db,
+    deltas.map((d) => d.variant_id),
+  )
+  const locationId = await repo.findChannelLocationId(ctx.db, order.sales_channel_id)
+  const held = await orderStock.findOrderReservations(ctx.db, order.id)
+  const shortages: StockShortage[] = []
+  for (const d of [...deltas].sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1))) {
+    if (d.quantity === 0 || flags.get(d.variant_id)?.manage_inventory === false) continue
+    if (d.quantity < 0) {
+      let give = -d.quantity
+      for (const r of held.filter((r) => r.variant_id === d.variant_id)) {
+        const part = Math.min(r.quantity, give)
+        if (part <= 0) break
+        await orderStock.shrinkReservation(ctx.db, r, part)
+        await repo.addReserved(ctx.db, r.variant_id, r.location_id, -part, now, false)
+        give -= part
+      }
+      continue
+    }
+    if (!locationId || (await repo.addReserved(ctx.db, d.variant_id, locationId, d.quantity, now, true)) === 0) {
+      const level = locationId ? await repo.findLevel(ctx.db, d.variant_id, locationId) : undefined
+      shortages.push({ variant_id: d.variant_id, requested: d.quantity, available: Math.max(0, level?.available_quantity ?? 0) })
+      continue
+    }
+    await orderStock.insertOrderReservation(ctx.db, {
+      id: ctx.newId('res'),
+      cart_id: order.cart_id,
+      order_id: order.id,
+      variant_id: d.variant_id,
+      location_id: locationId,
+      quantity: d.quantity,
+      created_at: now,
+    })
+  }
+  if (shortages.length) throw InventoryErrors.insufficient(shortages)
+}

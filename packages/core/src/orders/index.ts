@@ -11,3 +11,4 @@ export { createFulfillment, markShipped, markDelivered } from './order-fulfillme
 export { listOrders, getOrderDetail, addOrderNote, cancelOrder } from './order-admin.service.js'
 export { requestReturn, requestReturnWithToken, receiveReturn } from './order-return.service.js'
 export { capturable, refundable, afterCapture, afterRefund, lineShare, type PaymentAmounts } from './payment-ledger.js'
+export { editOrder, orderEditSchema, OrderEditErrors, type OrderEditInput } from './order-edit.service.js'

@@ -274,3 +274,72 @@ export async function findOrderIds(db: Db, f: OrderListFilter): Promise<{ id: st
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute()
   return rows.map((r) => ({ id: r.id, created_at: toIso(r.created_at) }))
 }
+
+// ---- edits
+
+/** What a new order line needs of a variant: titles, SKU and its price in `currency` (null when unpriced). */
+export async function findVariantsForOrder(db: Db, ids: string[], currency: string) {
+  if (!ids.length) return []
+  return db
+    .selectFrom('product_variant as v')
+    .innerJoin('product as p', 'p.id', 'v.product_id')
+    .leftJoin('price as pr', (join) => join.onRef('pr.variant_id', '=', 'v.id').on('pr.currency_code', '=', currency))
+    .select(['v.id', 'v.product_id', 'v.title as variant_title', 'v.sku', 'v.archived_at', 'p.title as product_title', 'p.status', 'pr.amount as price'])
+    .where('v.id', 'in', ids)
+    .execute()
+}
+
+export async function updateOrderLine(
+  db: Db,
+  id: string,
+  set: { quantity: number; subtotal: number; discount_total: number; tax_total: number; total: number; tax_lines: unknown },
+): Promise<void> {
+  await db
+    .updateTable('order_line')
+    .set({ ...set, tax_lines: toJson(set.tax_lines) })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function deleteOrderLine(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('order_line').where('id', '=', id).execute()
+}
+
+export async function insertOrderLine(
+  db: Db,
+  row: {
+    id: string
+    order_id: string
+    variant_id: string
+    product_id: string
+    product_title: string
+    variant_title: string
+    sku: string | null
+    position: number
+    quantity: number
+    unit_price: number
+    subtotal: number
+    discount_total: number
+    tax_total: number
+    total: number
+    tax_lines: unknown
+  },
+): Promise<void> {
+  await db
+    .insertInto('order_line')
+    .values({ ...row, tax_lines: toJson(row.tax_lines) })
+    .execute()
+}
+
+export async function updateOrderTotals(
+  db: Db,
+  id: string,
+  set: { subtotal: number; discount_total: number; tax_total: number; total: number; outstanding_amount: number },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('order')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute()
+}

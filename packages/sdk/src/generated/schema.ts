@@ -912,6 +912,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/orders/{id}/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before fulfillment: change quantities, remove lines (quantity 0), add variants; totals recomputed, payment difference refunded or marked outstanding */
+        post: operations["adminEditOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/orders/{id}/notes": {
         parameters: {
             query?: never;
@@ -1826,6 +1843,16 @@ export interface components {
         };
         OrderCancelInput: {
             reason?: string;
+        };
+        OrderEditInput: {
+            items?: {
+                line_id: string;
+                quantity: number;
+            }[];
+            add?: {
+                variant_id: string;
+                quantity: number;
+            }[];
         };
         OrderNoteInput: {
             body: string;
@@ -6687,6 +6714,94 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "order.invalid_transition" | "order.already_fulfilled" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed";
+                    };
+                };
+            };
+            /** @description Error: order.payment_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "order.payment_failed";
+                    };
+                };
+            };
+        };
+    };
+    adminEditOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEditInput"];
+            };
+        };
+        responses: {
+            /** @description The edited order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: order.not_found, order.line_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "order.not_found" | "order.line_not_found";
+                    };
+                };
+            };
+            /** @description Error: order.not_editable, order.variant_not_sellable, order.edit_empties_order, inventory.insufficient, order.payment_in_progress, order.payment_invalid_transition, order.closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "order.not_editable" | "order.variant_not_sellable" | "order.edit_empties_order" | "inventory.insufficient" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed";
                     };
                 };
             };
