@@ -134,6 +134,7 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'order.variant_not_sellable': "A variant to add is archived, unpublished or has no price in the order's currency.",
   'order.edit_empties_order': 'The edit would remove every line; cancel the order instead.',
   'fulfillment.not_found': 'The order has no fulfillment with that id.',
+  'draft_order.not_found': 'No draft order with that id (a cart a shopper started is not a draft order).',
   'fulfillment.invalid_transition': 'A fulfillment goes fulfilled, shipped, delivered, once each; `from` and `to` name the refused move.',
   'return.not_found': 'The order has no return with that id.',
   'return.invalid_transition': 'A return is received once; `from` and `to` name the refused move.',

@@ -12,6 +12,7 @@ import { adminAuthRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminOrderRoutes } from './routes/admin-orders.js'
+import { adminDraftOrderRoutes } from './routes/admin-draft-orders.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
 import { storeCartRoutes } from './routes/store-carts.js'
@@ -106,6 +107,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
   admin.route('/', adminOrderRoutes())
+  admin.route('/', adminDraftOrderRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -368,6 +368,39 @@ describe('edits before fulfillment', () => {
   })
 })
 
+describe('draft orders', () => {
+  it('an admin takes a phone order: draft, lines, shipping, then an order paid with the manual provider', async () => {
+    const before = await mugLevel()
+    const created = await post('/admin/draft-orders', {
+      region_id: shop.regions.nl,
+      email: 'phone@example.com',
+      shipping_address: { first_name: 'Piet', last_name: 'Jansen', address_1: 'Dam 1', city: 'Amsterdam', postal_code: '1012 JS', country_code: 'NL' },
+      items: [{ variant_id: shop.variants.shirt, quantity: 1 }],
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.draft_order.id as string
+    const withMug = await post(`/admin/draft-orders/${id}/line-items`, { variant_id: shop.variants.mug, quantity: 2 })
+    expect(withMug.body.draft_order.items).toHaveLength(2)
+    const shipped = await post(`/admin/draft-orders/${id}/shipping-method`, { shipping_option_id: shop.shipping.nl })
+    expect(shipped.body.draft_order.total).toBe(2495 + 2 * 1299 + 495)
+    expect((await get(`/admin/draft-orders/${id}`)).body.draft_order.id).toBe(id)
+
+    const converted = await post(`/admin/draft-orders/${id}/convert`)
+    expect(converted.status).toBe(200)
+    expect(converted.body.order).toMatchObject({ email: 'phone@example.com', total: 2495 + 2 * 1299 + 495, payment: { provider_id: 'manual', status: 'awaiting' } })
+    expect(await mugLevel()).toEqual({ ...before, reserved: before.reserved + 2 })
+    const paid = await post(`/admin/orders/${converted.body.order.id}/capture`, {})
+    expect(paid.body.order.payment.status).toBe('captured')
+  })
+
+  it('knows only drafts: a shopper cart is not one', async () => {
+    const order = await place([{ variant: 'mug', quantity: 1 }])
+    const res = await post(`/admin/draft-orders/${order.cart_id}/convert`)
+    expect(res.status).toBe(404)
+    expect(res.body.code).toBe('draft_order.not_found')
+  })
+})
+
 describe('list, detail, notes', () => {
   it('filters by status and q (number or email) and pages with a cursor', async () => {
     const a = await place([{ variant: 'mug', quantity: 1 }], { email: 'list-filter@example.com' })

@@ -3,6 +3,7 @@ import {
   capturePayment,
   completeCart,
   createCart,
+  createDraftOrder,
   createProduct,
   createFulfillment,
   ensureChannelStockLocation,
@@ -34,6 +35,9 @@ export interface OrderFixtures {
   returnable: { id: string; lineId: string; token: string }
   /** A return waiting to be received. */
   requested: { id: string; returnId: string; lineId: string }
+  /** Draft orders: one to fill, one complete to convert. */
+  draftId: string
+  readyDraftId: string
   /** Captured and shipped, for refunds. */
   refundable: { id: string; lineId: string; returnId: string }
 }
@@ -65,13 +69,24 @@ export async function createOrderFixtures(api: TestApi, checkout: { regionId: st
   const requested = await shipped()
   const { return: asked } = await requestReturn(admin, requested.id, { items: [{ line_id: requested.lineId, quantity: 1 }], reason: 'Fixture' })
   const refundable = await shipped()
+  const gift = await giftCard(api)
   await capturePayment(admin, refundable.id, {})
   const { return: refundReturn } = await requestReturn(admin, refundable.id, { items: [{ line_id: refundable.lineId, quantity: 1 }], reason: 'Fixture' })
   return {
     locationId: location.id,
     open: await place(),
     capture: await place(),
-    edit: { ...(await place()), addVariantId: await giftCard(api) },
+    edit: { ...(await place()), addVariantId: gift },
+    draftId: (await createDraftOrder(admin, { region_id: checkout.regionId, email: 'draft@example.com', shipping_address: { ...address } })).id,
+    readyDraftId: (
+      await createDraftOrder(admin, {
+        region_id: checkout.regionId,
+        email: 'draft@example.com',
+        shipping_address: { ...address },
+        shipping_option_id: checkout.shippingOptionId,
+        items: [{ variant_id: gift, quantity: 1 }],
+      })
+    ).id,
     cancel: await place(),
     packed: await packed(),
     shipped: await shipped(),
@@ -141,6 +156,19 @@ export const ORDER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
     path: { id: f.orders.refundable.id },
     body: { lines: [{ line_id: f.orders.refundable.lineId, quantity: 1 }], shipping: true, return_id: f.orders.refundable.returnId, reason: 'Damaged' },
   }),
+  adminCreateDraftOrder: (f) => ({
+    body: {
+      region_id: f.checkout.regionId,
+      email: 'phone@example.com',
+      shipping_address: { ...address, company: 'Fixture BV', address_2: 'Achter', province: 'NH', phone: '+31 20 123 4567' },
+      shipping_option_id: f.checkout.shippingOptionId,
+      items: [{ variant_id: f.orders.edit.addVariantId, quantity: 1 }],
+    },
+  }),
+  adminGetDraftOrder: (f) => ({ path: { id: f.orders.draftId } }),
+  adminAddDraftOrderLine: (f) => ({ path: { id: f.orders.draftId }, body: { variant_id: f.orders.edit.addVariantId, quantity: 1 } }),
+  adminSetDraftOrderShipping: (f) => ({ path: { id: f.orders.draftId }, body: { shipping_option_id: f.checkout.shippingOptionId } }),
+  adminConvertDraftOrder: (f) => ({ path: { id: f.orders.readyDraftId } }),
   storeRequestReturn: (f) => ({
     path: { id: f.orders.returnable.id },
     headers: { 'x-order-token': f.orders.returnable.token },

@@ -131,10 +131,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .execute()
   await db.schema.createIndex('order_activity_order_idx').on('order_activity').columns(['order_id', 'created_at', 'id']).execute()
+
+  // A draft order is a cart an admin fills (a phone order); converting it completes the cart.
+  await db.schema
+    .createTable('draft_order')
+    .addColumn('cart_id', 'text', (c) => c.primaryKey().references('cart.id').onDelete('cascade'))
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['order_activity', 'payment_transaction', 'return_item', 'order_return', 'fulfillment_item', 'fulfillment']) {
+  for (const table of ['draft_order', 'order_activity', 'payment_transaction', 'return_item', 'order_return', 'fulfillment_item', 'fulfillment']) {
     await db.schema.dropTable(table).execute()
   }
   await db.schema.dropIndex('order_lifecycle_idx').execute()

@@ -82,7 +82,14 @@ export interface OrderActivityTable {
   created_at: Timestamp
 }
 
+export interface DraftOrderTable {
+  cart_id: string
+  created_by: string | null
+  created_at: Timestamp
+}
+
 export interface OrderLifecycleTables {
+  draft_order: DraftOrderTable
   fulfillment: FulfillmentTable
   fulfillment_item: FulfillmentItemTable
   order_return: OrderReturnTable
