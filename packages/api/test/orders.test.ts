@@ -1,4 +1,5 @@
 import type { Order, TestPaymentProvider } from '@kassa/core'
+import { createAdminClient, createStoreClient, isKassaApiError } from '@kassa/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
 import { eventsOf, levelOf, placeTestOrder } from './order-fixtures.js'
@@ -398,6 +399,23 @@ describe('draft orders', () => {
     const res = await post(`/admin/draft-orders/${order.cart_id}/convert`)
     expect(res.status).toBe(404)
     expect(res.body.code).toBe('draft_order.not_found')
+  })
+})
+
+describe('through the SDK', () => {
+  it('captures, refunds with an idempotency key, and a guest asks for a return', async () => {
+    const fetch = (request: Request) => api.app.fetch(request)
+    const admin = createAdminClient({ baseUrl: 'http://kassa.test', token: api.adminToken, fetch })
+    const store = createStoreClient({ baseUrl: 'http://kassa.test', publishableKey: api.publishableKey, fetch })
+    const order = await place([{ variant: 'mug', quantity: 1 }])
+    const { order: captured } = await admin.orders.capture(order.id, undefined, { idempotencyKey: `sdk-${order.id}` })
+    expect(captured.payment.status).toBe('captured')
+    const first = await admin.orders.refund(order.id, { amount: 100 }, { idempotencyKey: `sdk-ref-${order.id}` })
+    const again = await admin.orders.refund(order.id, { amount: 100 }, { idempotencyKey: `sdk-ref-${order.id}` })
+    expect(again.refund.id).toBe(first.refund.id)
+    expect((await admin.orders.get(order.id)).payment.refunded_amount).toBe(100)
+    const error = await store.orders.requestReturn(order.id, order.order_token, { items: [{ line_id: order.items[0]!.id, quantity: 1 }], reason: 'x' }).catch((e: unknown) => e)
+    expect(isKassaApiError(error) && error.code).toBe('order.quantity_unavailable')
   })
 })
 

@@ -62,3 +62,13 @@ export type CartLineAddInput = Schemas['CartLineAddInput']
 export type CartPaymentInput = Schemas['CartPaymentInput']
 /** The body of `POST /store/carts/{id}/payment/confirm`. */
 export type CartPaymentConfirmInput = Schemas['CartPaymentConfirmInput']
+/** An order with its fulfillments, returns, payment transactions and timeline (Admin API). */
+export type OrderDetail = Schemas['OrderDetail']
+/** A capture, refund or void of an order's payment. */
+export type PaymentTransaction = Schemas['PaymentTransaction']
+/** A return of shipped units. */
+export type OrderReturn = Schemas['OrderReturn']
+/** The body of `POST /admin/orders/{id}/refunds`. */
+export type RefundInput = Schemas['RefundInput']
+/** The body of `POST /store/orders/{id}/returns`. */
+export type ReturnRequestInput = Schemas['StoreReturnRequestInput']
