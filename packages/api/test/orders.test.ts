@@ -306,6 +306,23 @@ describe('refunds', () => {
     ])
   })
 
+  it('concurrent refunds never sum above what was captured, and the books match the provider', async () => {
+    const order = await place([{ variant: 'mug', quantity: 1 }])
+    await post(`/admin/orders/${order.id}/capture`, {})
+    const refundsBefore = provider.calls.refund.length
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(`/admin/orders/${order.id}/refunds`, { amount: 300 })))
+    const done = answers.filter((a) => a.status === 201).length
+    expect(done).toBeGreaterThan(0)
+    for (const a of answers.filter((a) => a.status !== 201)) {
+      expect(a.status).toBe(409)
+      expect(['order.payment_in_progress', 'order.amount_exceeds_refundable']).toContain(a.body.code)
+    }
+    const { body } = await get(`/admin/orders/${order.id}`)
+    expect(body.order.payment.refunded_amount).toBe(300 * done)
+    expect(body.order.payment.refunded_amount).toBeLessThanOrEqual(order.total)
+    expect(provider.calls.refund.slice(refundsBefore).reduce((n, c) => n + c.amount, 0)).toBe(300 * done)
+  })
+
   it('answers 422 order.payment_failed when the provider refuses, and records nothing as refunded', async () => {
     const order = await place([{ variant: 'mug', quantity: 1 }])
     await post(`/admin/orders/${order.id}/capture`, { amount: 500 })

@@ -14,6 +14,7 @@ import {
   fulfillmentRecordMachine,
   fulfillmentStatusMachine,
   getOrderDetail,
+  IdempotencyErrors,
   InventoryErrors,
   listOrders,
   markDelivered,
@@ -49,6 +50,10 @@ const returnParam = z.object({ id: z.string().max(64), return_id: z.string().max
 const read = <const R extends Parameters<typeof adminRoute>[2]>(r: R) => adminRoute('orders', 'orders:read', r)
 const write = <const R extends Parameters<typeof adminRoute>[2]>(r: R) => adminRoute('orders', 'orders:write', r)
 const paymentErrors = [E.paymentInProgress, E.paymentFailed, paymentStatusMachine.error, E.closed]
+const idempotencyErrors = [IdempotencyErrors.keyReused, IdempotencyErrors.inProgress]
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().max(255).optional().openapi({ description: 'Replays the first response to the same key (same body)' }),
+})
 
 const routes = {
   list: read({
@@ -72,10 +77,10 @@ const routes = {
     path: '/orders/{id}/capture',
     operationId: 'adminCaptureOrderPayment',
     summary: 'Capture the payment through its provider: all that is left, or `amount` (accepts Idempotency-Key)',
-    request: { params: idParam, body: jsonBody(captureSchema.meta({ id: 'OrderCaptureInput' })) },
+    request: { params: idParam, headers: idempotencyHeader, body: jsonBody(captureSchema.meta({ id: 'OrderCaptureInput' })) },
     responses: {
       200: jsonResponse(z.object({ order: OrderSchema, transaction: PaymentTransactionSchema }), 'The order and the capture'),
-      ...errorResponses(...authErrors, OrderErrors.notFound, E.exceedsCapturable, ...paymentErrors),
+      ...errorResponses(...authErrors, OrderErrors.notFound, E.exceedsCapturable, ...paymentErrors, ...idempotencyErrors),
     },
   }),
   fulfill: write({
@@ -204,10 +209,10 @@ const routes = {
     path: '/orders/{id}/refunds',
     operationId: 'adminRefundOrder',
     summary: 'Refund lines, shipping or a custom amount through the provider, never more than captured minus refunded (accepts Idempotency-Key)',
-    request: { params: idParam, body: jsonBody(refundSchema.meta({ id: 'RefundInput' })) },
+    request: { params: idParam, headers: idempotencyHeader, body: jsonBody(refundSchema.meta({ id: 'RefundInput' })) },
     responses: {
       201: jsonResponse(z.object({ order: OrderSchema, refund: PaymentTransactionSchema }), 'The order and the refund'),
-      ...errorResponses(...authErrors, OrderErrors.notFound, E.exceedsRefundable, E.lineNotFound, E.quantityUnavailable, E.returnNotFound, ...paymentErrors),
+      ...errorResponses(...authErrors, OrderErrors.notFound, E.exceedsRefundable, E.lineNotFound, E.quantityUnavailable, E.returnNotFound, ...paymentErrors, ...idempotencyErrors),
     },
   }),
 }

@@ -6442,7 +6442,10 @@ export interface operations {
     adminCaptureOrderPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body) */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6502,7 +6505,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: order.amount_exceeds_capturable, order.payment_in_progress, order.payment_invalid_transition, order.closed */
+            /** @description Error: order.amount_exceeds_capturable, order.payment_in_progress, order.payment_invalid_transition, order.closed, idempotency.in_progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6510,11 +6513,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "order.amount_exceeds_capturable" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed";
+                        code?: "order.amount_exceeds_capturable" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed" | "idempotency.in_progress";
                     };
                 };
             };
-            /** @description Error: order.payment_failed */
+            /** @description Error: order.payment_failed, idempotency.key_reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6522,7 +6525,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "order.payment_failed";
+                        code?: "order.payment_failed" | "idempotency.key_reused";
                     };
                 };
             };
@@ -7154,7 +7157,10 @@ export interface operations {
     adminRefundOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body) */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7214,7 +7220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: order.amount_exceeds_refundable, order.quantity_unavailable, order.payment_in_progress, order.payment_invalid_transition, order.closed */
+            /** @description Error: order.amount_exceeds_refundable, order.quantity_unavailable, order.payment_in_progress, order.payment_invalid_transition, order.closed, idempotency.in_progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7222,11 +7228,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "order.amount_exceeds_refundable" | "order.quantity_unavailable" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed";
+                        code?: "order.amount_exceeds_refundable" | "order.quantity_unavailable" | "order.payment_in_progress" | "order.payment_invalid_transition" | "order.closed" | "idempotency.in_progress";
                     };
                 };
             };
-            /** @description Error: order.payment_failed */
+            /** @description Error: order.payment_failed, idempotency.key_reused */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7234,7 +7240,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "order.payment_failed";
+                        code?: "order.payment_failed" | "idempotency.key_reused";
                     };
                 };
             };
