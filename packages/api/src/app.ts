@@ -15,6 +15,8 @@ import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminAuthRoutes, adminSessionRoutes } from './routes/admin-auth.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
+import { adminOrderRoutes } from './routes/admin-orders.js'
+import { adminDraftOrderRoutes } from './routes/admin-draft-orders.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
 import { adminPromotionRoutes } from './routes/admin-promotions.js'
@@ -140,6 +142,8 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminAuditRoutes())
   admin.route('/', adminCustomerRoutes())
   admin.route('/', adminWebhookRoutes())
+  admin.route('/', adminOrderRoutes())
+  admin.route('/', adminDraftOrderRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -193,7 +193,7 @@ describe('buying through the SDK', () => {
   it('places an order with the manual provider, its payment awaiting', async () => {
     const cart = await readyCart({ provider: 'manual' })
     const order = await store.carts.complete(cart.id)
-    expect(order.payment).toEqual({ provider_id: 'manual', status: 'awaiting' })
+    expect(order.payment).toEqual({ provider_id: 'manual', status: 'awaiting', authorized_amount: 0, captured_amount: 0, refunded_amount: 0, outstanding_amount: 0 })
   })
 
   it('says what an incomplete cart misses', async () => {

@@ -11,6 +11,9 @@ import type {
   ApiKeyCreated,
   ApiKeyCreateInput,
   Customer,
+  Order,
+  OrderDetail,
+  PaymentTransaction,
   Product,
   ProductCreateInput,
   ProductUpdateInput,
@@ -20,6 +23,7 @@ import type {
   PromotionDetail,
   PromotionOrder,
   PromotionUpdateInput,
+  RefundInput,
 } from './types.js'
 
 /** Options of {@link createAdminClient}. */
@@ -86,6 +90,16 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     get(id: string): Promise<Customer>
     /** Erases the customer's personal data; their orders keep amounts and lines. */
     erase(id: string): Promise<void>
+  }
+  orders: {
+    /** An order with its fulfillments, returns, payment transactions and timeline; rejects with `order.not_found`. */
+    get(id: string): Promise<OrderDetail>
+    /** Captures all that is left of the payment, or `amount`; the key makes a retry answer the first outcome. */
+    capture(id: string, amount?: number, options?: { idempotencyKey?: string }): Promise<{ order: Order; transaction: PaymentTransaction }>
+    /** Refunds through the provider, never more than captured minus refunded (`order.amount_exceeds_refundable`). */
+    refund(id: string, input: RefundInput, options?: { idempotencyKey?: string }): Promise<{ order: Order; refund: PaymentTransaction }>
+    /** Cancels an order that shipped nothing: stock released, payment voided or refunded. */
+    cancel(id: string, reason?: string): Promise<Order>
   }
 }
 
@@ -156,5 +170,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         await client.DELETE('/admin/customers/{id}', { params: { path: { id } } })
       },
     },
+    orders: {
+      get: async (id) => (await client.GET('/admin/orders/{id}', { params: { path: { id } } })).order,
+      capture: (id, amount, options = {}) =>
+        client.POST('/admin/orders/{id}/capture', { params: { path: { id } }, body: amount === undefined ? {} : { amount }, headers: idempotency(options) }),
+      refund: (id, input, options = {}) => client.POST('/admin/orders/{id}/refunds', { params: { path: { id } }, body: input, headers: idempotency(options) }),
+      cancel: async (id, reason) =>
+        (await client.POST('/admin/orders/{id}/cancel', { params: { path: { id } }, body: reason === undefined ? {} : { reason } })).order,
+    },
   }
+}
+
+function idempotency(options: { idempotencyKey?: string }): Record<string, string> {
+  return options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}
 }

@@ -2,6 +2,8 @@ import type { Middleware } from 'openapi-fetch'
 import { type ClientBaseOptions, createKassaClient, type FetchFunction, type KassaClient, type StorePaths } from './client.js'
 import type {
   Cart,
+  OrderReturn,
+  ReturnRequestInput,
   CartCreateInput,
   CartLineAddInput,
   CartPaymentConfirmInput,
@@ -103,6 +105,8 @@ export interface StoreClient extends KassaClient<StorePaths> {
   orders: {
     /** An order, read as a guest with the `order_token` the completion answered (or, without one, as its signed-in customer). */
     get(id: string, orderToken?: string): Promise<Order>
+    /** Asks to return shipped units of some lines, with a reason; rejects with `order.quantity_unavailable` beyond what shipped. */
+    requestReturn(id: string, orderToken: string, input: ReturnRequestInput): Promise<OrderReturn>
   }
   /** The customer session token sent with each request, if any. */
   readonly customerToken: string | undefined
@@ -216,6 +220,8 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
     orders: {
       get: async (id, orderToken) =>
         (await client.GET('/store/orders/{id}', { params: { path: { id }, header: orderToken === undefined ? {} : { 'x-order-token': orderToken } } })).order,
+      requestReturn: async (id, orderToken, input) =>
+        (await client.POST('/store/orders/{id}/returns', { params: { path: { id }, header: { 'x-order-token': orderToken } }, body: input })).return,
     },
     auth: {
       async login(body) {

@@ -109,3 +109,13 @@ export type CustomerExport = JsonOf<'storeExportCustomerData', 200>
 export type AdminCustomerPage = JsonOf<'adminListCustomers', 200>
 /** Query of `GET /admin/customers`. */
 export type AdminCustomerListQuery = QueryOf<'adminListCustomers'>
+/** An order with its fulfillments, returns, payment transactions and timeline (Admin API). */
+export type OrderDetail = Schemas['OrderDetail']
+/** A capture, refund or void of an order's payment. */
+export type PaymentTransaction = Schemas['PaymentTransaction']
+/** A return of shipped units. */
+export type OrderReturn = Schemas['OrderReturn']
+/** The body of `POST /admin/orders/{id}/refunds`. */
+export type RefundInput = Schemas['RefundInput']
+/** The body of `POST /store/orders/{id}/returns`. */
+export type ReturnRequestInput = Schemas['StoreReturnRequestInput']

@@ -1,3 +1,4 @@
+import { FULFILLMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from '@kassa/core'
 import { z } from '@hono/zod-openapi'
 
 const money = z.number().int()
@@ -101,7 +102,8 @@ export const OrderSchema = z
     cart_id: z.string(),
     sales_channel_id: z.string(),
     region_id: z.string(),
-    status: z.enum(['pending', 'completed', 'canceled']),
+    status: z.enum(ORDER_STATUSES),
+    fulfillment_status: z.enum(FULFILLMENT_STATUSES),
     email: z.string(),
     customer_id: z.string().nullable().openapi({ description: 'The customer who placed the order; null for a guest order' }),
     currency_code: z.string(),
@@ -124,6 +126,10 @@ export const OrderSchema = z
         tax_lines: z.array(TaxLineSchema),
         tax_total: money,
         total: money,
+        fulfilled_quantity: z.number().int(),
+        shipped_quantity: z.number().int(),
+        delivered_quantity: z.number().int(),
+        returned_quantity: z.number().int().openapi({ description: 'Units received back in returns' }),
       }),
     ),
     subtotal: money,
@@ -131,7 +137,14 @@ export const OrderSchema = z
     shipping_total: money,
     tax_total: money,
     total: money,
-    payment: z.object({ provider_id: z.string(), status: z.enum(['authorized', 'awaiting', 'captured', 'refunded', 'canceled']) }),
+    payment: z.object({
+      provider_id: z.string(),
+      status: z.enum(PAYMENT_STATUSES),
+      authorized_amount: money,
+      captured_amount: money,
+      refunded_amount: money,
+      outstanding_amount: money.openapi({ description: 'Owed by the buyer after an edit raised the total beyond what the payment covers' }),
+    }),
     order_token: z.string().openapi({ description: 'Send as x-order-token to read the order as a guest' }),
     created_at: z.string().openapi({ format: 'date-time' }),
   })

@@ -6,6 +6,7 @@ import { PROMOTIONS_TABLE } from './promotions.table.js'
 import { SETTINGS_TABLE } from './settings.table.js'
 import { SYSTEM_TABLE } from './system.table.js'
 import { WEBHOOKS_TABLE } from './webhooks.table.js'
+import { ORDERS_TABLE } from './orders.table.js'
 import type { AuthzTable } from './table.js'
 
 /** Every area's table. A new area adds one `<area>.table.ts` and one line here. */
@@ -18,4 +19,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   access: ACCESS_TABLE,
   promotions: PROMOTIONS_TABLE,
   webhooks: WEBHOOKS_TABLE,
+  orders: ORDERS_TABLE,
 }

@@ -7,6 +7,7 @@ import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type Regi
 import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, type PromotionFixtures } from './promotions.requests.js'
 import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, type CustomerFixtures } from './customers.requests.js'
 import { createWebhookFixtures, WEBHOOK_REQUESTS, WEBHOOK_SEMANTIC_CASES, type WebhookFixtures } from './webhooks.requests.js'
+import { createOrderFixtures, ORDER_REQUESTS, ORDER_SEMANTIC_CASES, type OrderFixtures } from './orders.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -33,6 +34,7 @@ export interface Fixtures {
   access: AccessFixtures
   customers: CustomerFixtures
   webhooks: WebhookFixtures
+  orders: OrderFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -95,6 +97,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     access: await createAccessFixtures(api),
     customers: await createCustomerFixtures(api, checkout),
     webhooks: await createWebhookFixtures(api),
+    orders: await createOrderFixtures(api, checkout, variant('FIX-S')),
   }
 }
 
@@ -291,6 +294,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...ACCESS_REQUESTS,
   ...CUSTOMER_REQUESTS,
   ...WEBHOOK_REQUESTS,
+  ...ORDER_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),
@@ -352,6 +356,7 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
   ...ACCESS_SEMANTIC_CASES,
   ...CUSTOMER_SEMANTIC_CASES,
   ...WEBHOOK_SEMANTIC_CASES,
+  ...ORDER_SEMANTIC_CASES,
   adminCreateStockLocation: [bodyCase('only whitespace', ['name'], '  ')],
   adminBatchStock: [
     bodyCase('a row that sets neither stock nor prices', ['items', 0], { sku: 'FIX-S' }),

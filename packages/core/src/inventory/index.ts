@@ -12,4 +12,5 @@ export {
   ensureStockLevels,
 } from './stock.service.js'
 export { batchUpdateStock } from './stock-batch.service.js'
+export { takeOrderStock, releaseOrderReservations, restockItems, adjustOrderReservations, type OrderStockItem } from './order-stock.service.js'
 export type { InventoryTables } from './inventory.table.js'

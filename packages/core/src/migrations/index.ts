@@ -11,6 +11,7 @@ import * as m0011 from './0011_admin_access.js'
 import * as m0014 from './0014_catalog_version.js'
 import * as m0010 from './0010_customers.js'
 import * as m0013 from './0013_webhooks_notifications.js'
+import * as m0012 from './0012_order_lifecycle.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0014_catalog_version': m0014,
   '0010_customers': m0010,
   '0013_webhooks_notifications': m0013,
+  '0012_order_lifecycle': m0012,
 }

@@ -1,9 +1,10 @@
 import type { Bool, Json, Timestamp } from '../catalog/catalog.table.js'
+import type { OrderLifecycleColumns, OrderLifecycleTables, OrderLineLifecycleColumns } from './order-lifecycle.table.js'
 
 export type OrderStatus = 'pending' | 'completed' | 'canceled'
 export type OrderPaymentStatus = 'authorized' | 'awaiting' | 'captured' | 'refunded' | 'canceled'
 
-export interface OrderTable {
+export interface OrderTable extends OrderLifecycleColumns {
   id: string
   number: number
   cart_id: string
@@ -31,7 +32,7 @@ export interface OrderTable {
   updated_at: Timestamp
 }
 
-export interface OrderLineTable {
+export interface OrderLineTable extends OrderLineLifecycleColumns {
   id: string
   order_id: string
   variant_id: string
@@ -54,7 +55,7 @@ export interface OrderCounterTable {
   last_number: number
 }
 
-export interface OrderTables {
+export interface OrderTables extends OrderLifecycleTables {
   order: OrderTable
   order_line: OrderLineTable
   order_counter: OrderCounterTable

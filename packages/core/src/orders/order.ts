@@ -1,7 +1,9 @@
 import { defineError } from '../kernel/errors.js'
 import type { Address, CartShippingMethod } from '../cart/index.js'
 import type { TaxLine } from '../pricing/index.js'
-import type { OrderPaymentStatus, OrderStatus } from './order.table.js'
+import type { FulfillmentStatus } from './fulfillment-status.js'
+import type { OrderLifecycleStatus } from './order-status.js'
+import type { PaymentLifecycleStatus } from './payment-status.js'
 
 /** One line of an order: a snapshot of what was bought, at what price, with what tax. */
 export interface OrderItem {
@@ -18,6 +20,21 @@ export interface OrderItem {
   tax_lines: TaxLine[]
   tax_total: number
   total: number
+  /** Units picked and packed, shipped, delivered, and received back in returns. */
+  fulfilled_quantity: number
+  shipped_quantity: number
+  delivered_quantity: number
+  returned_quantity: number
+}
+
+/** An order's payment: what was authorized, captured and refunded, in minor units; `outstanding_amount` is owed after an edit raised the total. */
+export interface OrderPayment {
+  provider_id: string
+  status: PaymentLifecycleStatus
+  authorized_amount: number
+  captured_amount: number
+  refunded_amount: number
+  outstanding_amount: number
 }
 
 /** A placed order. `number` is the human-readable one (1001, 1002, ...); `order_token` gives a guest access. */
@@ -27,7 +44,8 @@ export interface Order {
   cart_id: string
   sales_channel_id: string
   region_id: string
-  status: OrderStatus
+  status: OrderLifecycleStatus
+  fulfillment_status: FulfillmentStatus
   email: string
   /** The customer who placed it; null for a guest order. */
   customer_id: string | null
@@ -42,7 +60,7 @@ export interface Order {
   shipping_total: number
   tax_total: number
   total: number
-  payment: { provider_id: string; status: OrderPaymentStatus }
+  payment: OrderPayment
   order_token: string
   created_at: string
 }
