@@ -116,3 +116,9 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
   if (e.code && sqliteKinds[e.code]) return { kind: sqliteKinds[e.code]!, detail: e.message ?? '' }
   return undefined
 }
+
+/** Refreshes planner statistics after a bulk load: PostgreSQL plans from them; SQLite needs none. */
+export async function analyzeTables(db: AnyDb, tables: string[]): Promise<void> {
+  if (!isPostgres(db)) return
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db)
+}
