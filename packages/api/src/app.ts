@@ -9,6 +9,7 @@ import { errorHandler, problem, validationProblem } from './errors.js'
 import { adminAuth } from './middleware/admin.js'
 import { storeAuth } from './middleware/store.js'
 import { adminAuthRoutes } from './routes/admin-auth.js'
+import { adminDataioRoutes } from './routes/admin-dataio.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminProductRoutes } from './routes/admin-products.js'
@@ -63,7 +64,9 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     await next()
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
   })
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') }))
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') })
+  // CSV uploads have their own, larger limit, checked while the body streams to disk.
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/admin/imports' ? next() : limit(c, next)))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
@@ -104,6 +107,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminGroupingRoutes('category'))
   admin.route('/', adminInventoryRoutes())
   admin.route('/', adminRegionRoutes())
+  admin.route('/', adminDataioRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -76,5 +76,10 @@ export const DataioErrors = {
     (announced: number) => `The body is longer than the ${announced} bytes its Content-Length announced`,
   ),
   pathOutside: defineError('import.path_outside', 'forbidden', (dir: string) => `Server-side import files must be inside ${dir}`),
+  unsupportedType: defineError(
+    'import.unsupported_type',
+    'invalid',
+    (type: string) => `Send the file as text/csv or name it in a JSON body, not ${type}`,
+  ),
   fileNotFound: defineError('import.file_not_found', 'not_found', (name: string) => `No import file ${name}`),
 }

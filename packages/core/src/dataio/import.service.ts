@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs'
 import { Transform, type Readable } from 'node:stream'
 import { parse } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
 import { addVariant, createProduct, getProduct, updateProduct, updateVariant } from '../catalog/product.service.js'
 import type { Product, Variant, VariantInput } from '../catalog/catalog.js'
 import { ensureDefaultChannel } from '../channels/channel.service.js'
@@ -292,4 +294,29 @@ function canonical(value: unknown): unknown {
     )
   }
   return value
+}
+
+/**
+ * Checks a file's start before a background import is queued, so an upload that is no CSV or
+ * lacks a Handle column is refused at once rather than by a failed job.
+ */
+export async function inspectImportFile(path: string): Promise<{ columns: string[] }> {
+  const head = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    createReadStream(path, { start: 0, end: 65_535 })
+      .on('data', (c) => chunks.push(c as Buffer))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject)
+  })
+  if (head.length === 0) throw DataioErrors.notCsv('the file is empty')
+  if (looksBinary(head)) throw DataioErrors.notCsv('the file holds binary data')
+  let rows: string[][]
+  try {
+    rows = parseSync(head.toString('utf8'), { bom: true, to_line: 1, relax_column_count: true }) as string[][]
+  } catch (error) {
+    throw DataioErrors.notCsv((error as Error).message)
+  }
+  const columns = (rows[0] ?? []).map((c) => c.trim())
+  if (!columns.includes('Handle')) throw DataioErrors.missingColumn('Handle')
+  return { columns }
 }

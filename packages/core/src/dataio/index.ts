@@ -1,6 +1,6 @@
 /** Data in and out: Shopify product CSV import, exports, product feeds, moving databases. */
 export * from './dataio.js'
-export { importProducts } from './import.service.js'
+export { importProducts, inspectImportFile } from './import.service.js'
 export { SHOPIFY_COLUMNS, parseAmount, type RowIssue } from './shopify-csv.js'
 export {
   exportProductsCsv,
@@ -11,3 +11,13 @@ export {
   type ProductExportOptions,
   type OrderExportOptions,
 } from './export.service.js'
+export {
+  importsDir,
+  uploadsDir,
+  resolveImportPath,
+  createImportJob,
+  getImportJob,
+  runImportJob,
+  type NewImportJob,
+} from './import-job.service.js'
+export type { DataioTables } from './dataio.table.js'

@@ -9,6 +9,7 @@ import type { CartTables } from '../cart/cart.table.js'
 import type { IdempotencyTables } from '../idempotency/idempotency.table.js'
 import type { OrderTables } from '../orders/order.table.js'
 import type { EventTables } from '../events/event.table.js'
+import type { DataioTables } from '../dataio/dataio.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
-export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables, EventTables {}
+export interface Database extends CatalogTables, ChannelTables, AuthTables, RegionTables, TaxTables, ShippingTables, CartTables, OrderTables, IdempotencyTables, InventoryTables, EventTables, DataioTables {}

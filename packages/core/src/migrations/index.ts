@@ -6,6 +6,7 @@ import * as m0004 from './0004_regions_tax_shipping.js'
 import * as m0005 from './0005_inventory.js'
 import * as m0007 from './0007_carts_orders.js'
 import * as m0008 from './0008_event_outbox.js'
+import * as m0015 from './0015_import_jobs.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_inventory': m0005,
   '0007_carts_orders': m0007,
   '0008_event_outbox': m0008,
+  '0015_import_jobs': m0015,
 }
