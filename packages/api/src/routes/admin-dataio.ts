@@ -70,6 +70,10 @@ const importOptions = {
     .max(200)
     .optional()
     .openapi({ description: 'Stock location id or name; default the default channel location' }),
+  wait: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Run the import before answering (200 with the finished job): for small files and scripts' }),
 }
 
 const ImportFromPathSchema = z
@@ -93,6 +97,7 @@ const startImport = adminRoute('data', 'catalog:write', {
       currency: z.string().length(3).optional(),
       location: z.string().min(1).max(200).optional(),
       filename: z.string().max(255).optional(),
+      wait: z.enum(['true', 'false']).optional(),
     }),
     body: {
       required: false,
@@ -103,6 +108,7 @@ const startImport = adminRoute('data', 'catalog:write', {
     },
   },
   responses: {
+    200: jsonResponse(z.object({ import: ImportJobSchema }), 'The finished import (with `wait`)'),
     202: jsonResponse(z.object({ import: ImportJobSchema }), 'The queued import'),
     ...errorResponses(
       ...authErrors,
@@ -198,8 +204,10 @@ export function adminDataioRoutes() {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     const query = c.req.valid('query')
     let job
+    let wait = query.wait === 'true'
     if (type === 'application/json') {
       const input = c.req.valid('json') as z.infer<typeof ImportFromPathSchema>
+      wait = input.wait ?? false
       const path = await resolveImportPath(commerce.config.dataDir, input.path)
       await inspectImportFile(path)
       job = await createImportJob(ctx, {
@@ -231,6 +239,7 @@ export function adminDataioRoutes() {
     } else {
       throw DataioErrors.unsupportedType(type || 'none')
     }
+    if (wait) return c.json({ import: await runImportJob(ctx, job.id) }, 200)
     // The job runs after the answer; its outcome is in the job row.
     const id = job.id
     setImmediate(

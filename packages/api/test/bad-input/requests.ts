@@ -2,6 +2,7 @@ import { addLine, completeCart, createCart, createRegion, createShippingOption, 
 import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
+import { createDataioFixtures, DATAIO_REQUESTS, type DataioFixtures } from './dataio.requests.js'
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
@@ -25,6 +26,7 @@ export interface Fixtures {
   /** The default sales channel, and a stock location of no channel. */
   inventory: { channelId: string; locationId: string }
   regions: RegionFixtures
+  dataio: DataioFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -83,6 +85,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     doomedCategoryId: doomedCategory.id,
     inventory,
     regions: await createRegionFixtures(api),
+    dataio: await createDataioFixtures(api),
   }
 }
 
@@ -275,6 +278,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminDeleteCategory: (f) => ({ path: { id: f.doomedCategoryId } }),
   adminSetCategoryProducts: (f) => ({ path: { id: f.category.id }, body: { add: [f.product.id], remove: [f.optionProduct.id] } }),
   ...REGION_REQUESTS,
+  ...DATAIO_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),

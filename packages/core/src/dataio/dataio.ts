@@ -61,13 +61,6 @@ export const DataioErrors = {
   missingColumn: defineError('import.missing_column', 'invalid', (column: string) => `The CSV has no ${column} column`),
   unknownCurrency: defineError('import.unknown_currency', 'invalid', (code: string) => `Unknown currency ${code}`),
   locationNotFound: defineError('import.location_not_found', 'not_found', (l: string) => `No stock location has the id or name ${l}`),
-  skuElsewhere: defineError('import.sku_elsewhere', 'conflict', (sku: string, handle: string) => `SKU ${sku} belongs to product ${handle}`),
-  newOptionValue: defineError(
-    'import.new_option_value',
-    'conflict',
-    (handle: string, option: string, value: string) =>
-      `${handle} exists without ${option} ${value}: add the option value in the catalog first`,
-  ),
   jobNotFound: defineError('import.not_found', 'not_found', (id: string) => `Import ${id} not found`),
   tooLarge: defineError('import.too_large', 'too_large', (limit: string) => `The file is larger than ${limit}`),
   lengthMismatch: defineError(

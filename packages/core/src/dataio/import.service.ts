@@ -20,6 +20,8 @@ const MAX_ISSUES = 1000
 const ANALYZE_EVERY = 5000
 
 class DryRun extends Error {}
+/** A reason to skip one product that is no API error: it only ever appears in an import result. */
+class RowProblem extends Error {}
 
 type Metadata = Record<string, string | number | boolean | null>
 
@@ -156,6 +158,7 @@ async function importOne(
       if (dryRun) throw new DryRun()
     })
   } catch (error) {
+    if (error instanceof RowProblem) return { variants: 0, issues: [{ line: draft.line, handle: draft.handle, reason: error.message }] }
     if (!(error instanceof DryRun)) {
       if (!isKassaError(error)) throw error
       const detail = error.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')
@@ -182,7 +185,7 @@ async function upsert(ctx: Ctx, draft: ProductDraft, locationId: string): Promis
         .execute()
     : []
   const foreign = owners.find((o) => o.handle !== draft.handle)
-  if (foreign) throw DataioErrors.skuElsewhere(foreign.sku!, foreign.handle)
+  if (foreign) throw new RowProblem(`SKU ${foreign.sku} belongs to product ${foreign.handle}`)
 
   if (!existingId) {
     const product = await createProduct(ctx, input)
@@ -225,7 +228,8 @@ async function upsert(ctx: Ctx, draft: ProductDraft, locationId: string): Promis
       const missing = Object.entries(wanted.options ?? {}).find(
         ([title, value]) => !product.options.some((o) => o.title === title && o.values.includes(value)),
       )
-      if (missing) throw DataioErrors.newOptionValue(draft.handle, missing[0], missing[1])
+      if (missing)
+        throw new RowProblem(`${draft.handle} exists without ${missing[0]} ${missing[1]}: add the option value in the catalog first`)
       variantId = (await addVariant(ctx, existingId, wanted)).id
       product = await getProduct(ctx, existingId)
       changed = true

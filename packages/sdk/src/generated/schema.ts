@@ -776,6 +776,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from a Shopify product CSV, in the background
+         * @description Send the CSV as a `text/csv` body (at most 50 MB; options in the query string), or name a file already in the data folder's `imports/` folder with a JSON body. Answers 202 with the job; poll `GET /admin/imports/{id}` for progress and the result.
+         */
+        post: operations["adminStartImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: status, progress and, once finished, the result with bad rows */
+        get: operations["adminGetImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole catalog as a Shopify product CSV or a JSON array, streamed */
+        get: operations["adminExportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders for accounting: one CSV row per order line with its tax and discount, streamed */
+        get: operations["adminExportOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1514,6 +1585,61 @@ export interface components {
             country_code: string;
             subtotal: number;
             weight_grams: number;
+        };
+        ImportJob: {
+            id: string;
+            /** @enum {string} */
+            kind: "products";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            filename: string | null;
+            dry_run: boolean;
+            currency: string;
+            total_bytes: number;
+            /** @description Progress: bytes of the file read so far */
+            processed_bytes: number;
+            rows: number;
+            result: components["schemas"]["ImportResult"];
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ImportResult: {
+            dry_run: boolean;
+            rows: number;
+            products: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                failed: number;
+            };
+            variants: number;
+            ignored_columns: string[];
+            /** @description Bad rows by line number; their products were skipped whole. At most 1000. */
+            issues: components["schemas"]["ImportRowIssue"][];
+            issues_truncated: boolean;
+        } | null;
+        ImportRowIssue: {
+            line: number;
+            handle?: string;
+            reason: string;
+        };
+        ImportFromPath: {
+            /** @description A file in the data folder's imports/ folder */
+            path: string;
+            dry_run?: boolean;
+            currency?: string;
+            /** @description Stock location id or name; default the default channel location */
+            location?: string;
+            /** @description Run the import before answering (200 with the finished job): for small files and scripts */
+            wait?: boolean;
         };
     };
     responses: never;
@@ -5760,6 +5886,269 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "shipping_option.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminStartImport: {
+        parameters: {
+            query?: {
+                dry_run?: "true" | "false";
+                currency?: string;
+                location?: string;
+                filename?: string;
+                wait?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "text/csv": string;
+                "application/json": components["schemas"]["ImportFromPath"];
+            };
+        };
+        responses: {
+            /** @description The finished import (with `wait`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description The queued import */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, import.not_csv, import.missing_column, import.unknown_currency, import.length_mismatch, import.unsupported_type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "import.not_csv" | "import.missing_column" | "import.unknown_currency" | "import.length_mismatch" | "import.unsupported_type";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: import.path_outside */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.path_outside";
+                    };
+                };
+            };
+            /** @description Error: import.location_not_found, import.file_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.location_not_found" | "import.file_not_found";
+                    };
+                };
+            };
+            /** @description Error: import.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.too_large";
+                    };
+                };
+            };
+        };
+    };
+    adminGetImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: import.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminExportProducts: {
+        parameters: {
+            query?: {
+                format?: "shopify-csv" | "json";
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Error: validation_failed, import.unknown_currency */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "import.unknown_currency";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminExportOrders: {
+        parameters: {
+            query?: {
+                /** @description Orders placed at or after */
+                from?: string;
+                /** @description Orders placed before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
                     };
                 };
             };
