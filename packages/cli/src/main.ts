@@ -1,5 +1,6 @@
 import { isKassaError } from '@kassa/core'
 import { adminCreate, migrate, openapi, seed, start } from './commands.js'
+import { exportCommand, importCommand } from './dataio-commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
@@ -8,7 +9,9 @@ Commands:
   migrate               bring the database to the newest schema
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|admin|staff]
-  import, export        arrive with the data import/export work; not available yet
+  import products FILE  a Shopify product CSV [--dry-run] [--currency EUR] [--location ID|NAME]
+  export products       [--format shopify-csv|json] [--currency EUR] [--out FILE]
+  export orders         one CSV row per order line [--from ISO] [--to ISO] [--out FILE]
   openapi               print the OpenAPI document
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
@@ -34,6 +37,8 @@ const commands: Record<string, (f: typeof flags) => Promise<void>> = {
   migrate,
   seed,
   'admin:create': adminCreate,
+  import: () => importCommand(rest),
+  export: () => exportCommand(rest),
   openapi,
 }
 
