@@ -6,7 +6,7 @@ import { addVariant, createProduct, getProduct, updateProduct, updateVariant } f
 import type { Product, Variant, VariantInput } from '../catalog/catalog.js'
 import { ensureDefaultChannel } from '../channels/channel.service.js'
 import { analyzeTables } from '../db/dialect.js'
-import { ensureChannelStockLocation, listStockLocations, setStockLevel } from '../inventory/stock.service.js'
+import { ensureChannelStockLocation, ensureStockLevels, listStockLocations, setStockLevel } from '../inventory/stock.service.js'
 import { findLevel } from '../inventory/inventory.repository.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { isKassaError } from '../kernel/errors.js'
@@ -189,10 +189,15 @@ async function upsert(ctx: Ctx, draft: ProductDraft, locationId: string): Promis
 
   if (!existingId) {
     const product = await createProduct(ctx, input)
+    // New variants have no levels yet: one batched write for those with an SKU.
+    const bySku: { sku: string; stocked_quantity: number }[] = []
     for (const [i, variant] of product.variants.entries()) {
       const qty = draft.stock[i]
-      if (qty !== undefined) await setStockLevel(ctx, variant.id, locationId, { stocked_quantity: qty })
+      if (qty === undefined) continue
+      if (variant.sku) bySku.push({ sku: variant.sku, stocked_quantity: qty })
+      else await setStockLevel(ctx, variant.id, locationId, { stocked_quantity: qty })
     }
+    if (bySku.length) await ensureStockLevels(ctx, locationId, bySku)
     return 'created'
   }
 
