@@ -17,6 +17,7 @@ import { adminRegionRoutes } from './routes/admin-regions.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
+import { storeFeedRoutes } from './routes/store-feeds.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
 import { paymentHookRoutes } from './routes/payment-hooks.js'
 import { systemRoutes } from './routes/system.js'
@@ -62,13 +63,24 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     c.set('actor', { type: 'guest' })
     c.header('x-content-type-options', 'nosniff')
     await next()
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 },
+      'request',
+    )
   })
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') })
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB'),
+  })
   // CSV uploads have their own, larger limit, checked while the body streams to disk.
   app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/admin/imports' ? next() : limit(c, next)))
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-publishable-api-key',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
 
   app.route('/', systemRoutes())
@@ -80,6 +92,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     await next()
     // Carts and orders are one buyer's: never cached by a shared cache.
     if (/^\/store\/(carts|orders)(\/|$)/.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    else if (/^\/store\/feeds\//.test(c.req.path) && c.res.status === 200) c.header('cache-control', 'public, max-age=3600')
     else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')
@@ -90,6 +103,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.route('/', storeRegionRoutes())
   store.route('/', storeCartRoutes())
   store.route('/', storeOrderRoutes())
+  store.route('/', storeFeedRoutes())
   app.route('/store', store)
 
   const admin = newApp()

@@ -18,7 +18,7 @@ const FIXTURE = new URL('../../core/src/dataio/fixtures/shopify-products.csv', i
 
 let api: TestApi
 beforeAll(async () => {
-  api = await createTestApi()
+  api = await createTestApi({ storefrontUrl: 'https://shop.example.com/' })
 })
 afterAll(() => api.close())
 
@@ -169,5 +169,46 @@ describe('Admin API exports', () => {
     expect(shirt[23]).toBe((order.total / 100).toFixed(2))
     const none = await api.admin('/admin/exports/orders?from=2999-01-01T00:00:00Z')
     expect((await none.text()).trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('Google product feed', () => {
+  it('serves RSS 2.0 with g: fields per variant, takes the key as a query parameter, and is cacheable', async () => {
+    const missing = await api.request('/store/feeds/google.xml')
+    expect(missing.status).toBe(401)
+    const res = await api.request(`/store/feeds/google.xml?key=${api.publishableKey}&currency=EUR&locale=en`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/xml/)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600')
+    const etag = res.headers.get('etag')
+    expect(etag).toBeTruthy()
+    const xml = await res.text()
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0" xmlns:g="http:\/\/base.google.com\/ns\/1.0">/)
+    const items = xml.match(/<item>.*?<\/item>/g)!
+    const small = items.find((i) => i.includes('<g:id>LS-S-B</g:id>'))!
+    expect(small).toContain('<g:title>Linen Shirt - S / Blue</g:title>')
+    expect(small).toContain('<g:description>A light shirt. 100% &quot;linen&quot;</g:description>')
+    expect(small).toMatch(/<g:link>https:\/\/shop.example.com\/products\/linen-shirt\?variant=var_\w+<\/g:link>/)
+    expect(small).toContain('<g:image_link>https://cdn.example.com/linen-blue.jpg</g:image_link>')
+    expect(small).toContain('<g:availability>in_stock</g:availability>')
+    expect(small).toContain('<g:price>49.95 EUR</g:price>')
+    expect(small).toContain('<g:brand>Acme</g:brand>')
+    expect(small).toContain('<g:gtin>8712345678906</g:gtin>')
+    expect(small).toContain('<g:mpn>LS-S-B</g:mpn>')
+    expect(small).toContain('<g:condition>new</g:condition>')
+    expect(small).toContain('<g:item_group_id>linen-shirt</g:item_group_id>')
+    expect(small).toContain('<g:size>S</g:size><g:color>Blue</g:color>')
+    // Drafts and archived products are not advertised.
+    expect(xml).not.toContain('Coffee Mug')
+    expect(xml).not.toContain('Old Poster')
+    const bowl = items.find((i) => i.includes('BOWL-1'))!
+    expect(bowl).not.toContain('item_group_id')
+
+    const again = await api.request(`/store/feeds/google.xml?key=${api.publishableKey}&currency=EUR&locale=en`, {
+      headers: { 'if-none-match': etag! },
+    })
+    expect(again.status).toBe(304)
+    const unknownRegion = await api.store('/store/feeds/google.xml?region_id=reg_nope')
+    expect(unknownRegion.status).toBe(404)
   })
 })

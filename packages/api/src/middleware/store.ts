@@ -11,7 +11,8 @@ const KEY_TTL_MS = 30_000
 export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
   const cache = new Map<string, { channel: SalesChannelRef; expires: number }>()
   return async (c, next) => {
-    const token = c.req.header('x-publishable-api-key')
+    // Feeds are fetched by URL (Merchant Center sends no headers): they also take the key as `?key=`.
+    const token = c.req.header('x-publishable-api-key') ?? (c.req.path.startsWith('/store/feeds/') ? c.req.query('key') : undefined)
     const now = Date.now()
     let entry = token ? cache.get(token) : undefined
     if (!entry || entry.expires < now) {
@@ -50,7 +51,10 @@ export function resolveCurrency(c: Context<AppEnv>, requested: string | undefine
 /** Turns a comma-separated or repeated query value into a clean list. */
 export function listParam(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined
-  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  const items = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
   return items.length ? items : undefined
 }
 

@@ -33,5 +33,6 @@ export const DATAIO_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminStartImport: (f) => ({ body: { path: f.dataio.importPath, dry_run: true, currency: 'EUR', wait: true } }),
   adminGetImport: (f) => ({ path: { id: f.dataio.importId } }),
   adminExportProducts: () => ({ query: { format: 'shopify-csv', currency: 'EUR' } }),
+  storeGoogleProductFeed: (f) => ({ query: { region_id: f.regions.regionId, locale: 'en' } }),
   adminExportOrders: () => ({ query: { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } }),
 }

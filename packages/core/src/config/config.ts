@@ -15,6 +15,8 @@ export interface KassaConfig {
   host?: string
   /** The URL clients reach the API at, for absolute media URLs (env `KASSA_PUBLIC_URL`). */
   publicUrl?: string
+  /** Where shoppers browse, for product links in feeds (env `KASSA_STOREFRONT_URL`, default `publicUrl`). */
+  storefrontUrl?: string
   /** Content locales; the first is the default (default `['en', 'nl']`). */
   locales?: string[]
   /** Currency of prices when a request names none (default `EUR`). */
@@ -78,6 +80,13 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     port,
     host: env.HOST ?? config.host ?? '0.0.0.0',
     publicUrl: (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    storefrontUrl: (
+      env.KASSA_STOREFRONT_URL ??
+      config.storefrontUrl ??
+      env.KASSA_PUBLIC_URL ??
+      config.publicUrl ??
+      `http://localhost:${port}`
+    ).replace(/\/+$/, ''),
     locales: config.locales ?? ['en', 'nl'],
     defaultCurrency: (config.defaultCurrency ?? 'EUR').toUpperCase(),
     demo,
@@ -85,6 +94,9 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     providers: config.providers ?? [],
     plugins: config.plugins ?? [],
     logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
-    testPayments: env.KASSA_TEST_PAYMENTS !== undefined ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true' : (config.testPayments ?? demo),
+    testPayments:
+      env.KASSA_TEST_PAYMENTS !== undefined
+        ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true'
+        : (config.testPayments ?? demo),
   }
 }

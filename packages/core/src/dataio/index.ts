@@ -21,3 +21,4 @@ export {
   type NewImportJob,
 } from './import-job.service.js'
 export type { DataioTables } from './dataio.table.js'
+export { googleProductFeed, type FeedOptions } from './feed.service.js'

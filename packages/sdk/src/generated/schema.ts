@@ -345,6 +345,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/feeds/google.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google Merchant Center product feed (RSS 2.0, g: namespace)
+         * @description One item per sellable variant of each published product with a price in the currency (of `region_id`, else `currency`, else the default), grouped by `g:item_group_id`; links point at the storefront (`KASSA_STOREFRONT_URL`). Merchant Center fetches by URL and sends no headers, so this route also takes the publishable key as `?key=` (publishable keys are public by design). Cached for an hour; ETag.
+         */
+        get: operations["storeGoogleProductFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/auth/login": {
         parameters: {
             query?: never;
@@ -3088,6 +3108,70 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "order.not_found";
+                    };
+                };
+            };
+        };
+    };
+    storeGoogleProductFeed: {
+        parameters: {
+            query?: {
+                region_id?: string;
+                /** @description Price currency when no region is named */
+                currency?: string;
+                /** @description Content language; else Accept-Language, else the default */
+                locale?: string;
+                /** @description The publishable key, for fetchers that cannot send headers */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
                     };
                 };
             };
