@@ -3,6 +3,9 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import {
   createCommerce,
+  createDb,
+  isPostgresUrl,
+  moveStore,
   exportOrdersCsv,
   exportProductsCsv,
   exportProductsJson,
@@ -151,5 +154,36 @@ export async function exportCommand(args: string[]): Promise<void> {
     }
   } finally {
     await commerce.close()
+  }
+}
+
+/** `kassa move --to postgres://...`: the whole store from the embedded database into an empty PostgreSQL. */
+export async function moveCommand(args: string[]): Promise<void> {
+  const { flags } = parseArgs(args, [])
+  const to = typeof flags.to === 'string' ? flags.to : ''
+  if (!isPostgresUrl(to)) {
+    console.error('Usage: kassa move --to postgres://user:password@host:5432/database')
+    process.exit(2)
+  }
+  const config = await loadConfig()
+  if (!config.embedded) {
+    console.error(
+      `kassa move copies the embedded database; DATABASE_URL already points at ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
+    )
+    process.exit(2)
+  }
+  const source = createDb({ url: config.databaseUrl })
+  const target = createDb({ url: to })
+  try {
+    const report = await moveStore(source.db, target.db, { onTable: (table, rows) => console.error(`copied ${table}: ${rows} rows`) })
+    console.log(`Verified ${report.tables.length} tables: row counts and checksums match.`)
+    if (report.skipped.length)
+      console.log(
+        `Not copied (the embedded full-text index; PostgreSQL indexes the copied search documents itself): ${report.skipped.join(', ')}`,
+      )
+    console.log(`Start Kassa on PostgreSQL with:\n  DATABASE_URL=${to} kassa start`)
+  } finally {
+    await target.destroy()
+    await source.destroy()
   }
 }

@@ -1,6 +1,6 @@
 import { isKassaError } from '@kassa/core'
 import { adminCreate, migrate, openapi, seed, start } from './commands.js'
-import { exportCommand, importCommand } from './dataio-commands.js'
+import { exportCommand, importCommand, moveCommand } from './dataio-commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
@@ -12,6 +12,7 @@ Commands:
   import products FILE  a Shopify product CSV [--dry-run] [--currency EUR] [--location ID|NAME]
   export products       [--format shopify-csv|json] [--currency EUR] [--out FILE]
   export orders         one CSV row per order line [--from ISO] [--to ISO] [--out FILE]
+  move --to URL         copy the embedded store into an empty PostgreSQL, verify it, print DATABASE_URL
   openapi               print the OpenAPI document
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
@@ -39,6 +40,7 @@ const commands: Record<string, (f: typeof flags) => Promise<void>> = {
   'admin:create': adminCreate,
   import: () => importCommand(rest),
   export: () => exportCommand(rest),
+  move: () => moveCommand(rest),
   openapi,
 }
 

@@ -22,3 +22,4 @@ export {
 } from './import-job.service.js'
 export type { DataioTables } from './dataio.table.js'
 export { googleProductFeed, type FeedOptions } from './feed.service.js'
+export { moveStore, MoveErrors, type MoveReport, type TableReport } from './move.service.js'
