@@ -177,4 +177,18 @@ describe('Shopify product import', () => {
     const result = await importProducts(c, text('Handle,Title,Variant SKU,Variant Price\ncap,Cap,HAT-1,5\n'))
     expect(result.issues).toEqual([{ line: 2, handle: 'cap', reason: 'SKU HAT-1 belongs to product hat' }])
   })
+
+  it('adds a new variant by SKU to an existing product, and reports an option value the product lacks', async () => {
+    const c = await ctx()
+    const head = 'Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Inventory Qty\n'
+    await importProducts(c, text(`${head}tee,Tee,Size,S,TEE-S,10,-3\ntee,,,M,TEE-M,10,1\n`))
+    const tee = (await byHandle(c, 'tee'))!
+    // Shopify allows negative stock; Kassa counts it as none.
+    expect((await getVariantStock(c, tee.variants[0]!.id)).levels[0]!.stocked_quantity).toBe(0)
+    const more = await importProducts(c, text(`${head}tee,Tee,Size,S,TEE-S,10,0\ntee,,,M,TEE-M,10,1\ntee,,,XL,TEE-XL,10,1\n`))
+    expect(more.issues).toEqual([
+      { line: 2, handle: 'tee', reason: 'tee exists without Size XL: add the option value in the catalog first' },
+    ])
+    expect((await byHandle(c, 'tee'))!.variants).toHaveLength(2)
+  })
 })
