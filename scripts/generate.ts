@@ -55,35 +55,14 @@ interface ApiLevelCode {
 
 /** Codes the HTTP layer answers with itself (routing, body size, unexpected failures), not kinds of engine errors. */
 export const API_LEVEL_CODES: readonly ApiLevelCode[] = [
-  {
-    code: 'internal',
-    status: 500,
-    meaning:
-      'An unexpected failure on the server; it is logged, and the body carries no detail beyond `request_id`: quote it when reporting.',
-  },
-  {
-    code: 'route.not_found',
-    status: 404,
-    meaning: 'No route matches the method and path (or no documentation asset of that name under `/docs/assets/`).',
-  },
+  { code: 'internal', status: 500, meaning: 'An unexpected failure on the server; it is logged, and the body carries no detail beyond `request_id`: quote it when reporting.' },
+  { code: 'route.not_found', status: 404, meaning: 'No route matches the method and path (or no documentation asset of that name under `/docs/assets/`).' },
   { code: 'request.too_large', status: 413, meaning: 'The request body is larger than 1 MB.' },
   { code: 'media.not_found', status: 404, meaning: 'No file under `/media/` with that key (or no demo image of that name).' },
   { code: 'database.unavailable', status: 503, meaning: '`GET /ready`: the database does not answer.' },
-  {
-    code: 'payment.webhook_provider_unknown',
-    status: 404,
-    meaning: '`POST /hooks/payments/{provider_id}`: no payment provider with that id takes webhooks.',
-  },
-  {
-    code: 'payment.webhook_invalid',
-    status: 401,
-    meaning: '`POST /hooks/payments/{provider_id}`: the signature over the raw body does not verify; nothing was read from it.',
-  },
-  {
-    code: 'http.<status>',
-    status: '4xx',
-    meaning: 'Any other refusal at the HTTP level (for example `http.405`); the status is the one in the code.',
-  },
+  { code: 'payment.webhook_provider_unknown', status: 404, meaning: '`POST /hooks/payments/{provider_id}`: no payment provider with that id takes webhooks.' },
+  { code: 'payment.webhook_invalid', status: 401, meaning: '`POST /hooks/payments/{provider_id}`: the signature over the raw body does not verify; nothing was read from it.' },
+  { code: 'http.<status>', status: '4xx', meaning: 'Any other refusal at the HTTP level (for example `http.405`); the status is the one in the code.' },
 ]
 
 /**
@@ -106,8 +85,7 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'variant.not_found': 'The product has no variant with that id.',
   'variant.sku_taken': 'Another variant already uses that SKU.',
   'variant.in_use': 'Orders reference the variant (or a variant of the product), so it cannot be deleted; archive it instead.',
-  'variant.option_invalid':
-    "A variant's option values do not fit the product's options (a value the option does not have, or an option left without a value).",
+  'variant.option_invalid': "A variant's option values do not fit the product's options (a value the option does not have, or an option left without a value).",
   'variant.options_duplicate': 'Another variant of the product already has the same combination of option values.',
   'option.not_found': 'The product has no option with that id.',
   'option.title_taken': 'The product already has an option with that title.',
@@ -118,9 +96,8 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'category.cycle': 'The new parent would make the category its own ancestor.',
   'category.has_children': 'The category has subcategories; move or delete them first.',
   'inventory.insufficient':
-    "Not enough stock for the items (at the sales channel's stock location); `variants: [{ variant_id, requested, available }]` names each variant short of stock. Nothing was reserved.",
-  'inventory.below_reserved':
-    'The stocked quantity would fall below the units already reserved, and the variant does not allow backorders.',
+    'Not enough stock for the items (at the sales channel\'s stock location); `variants: [{ variant_id, requested, available }]` names each variant short of stock. Nothing was reserved.',
+  'inventory.below_reserved': 'The stocked quantity would fall below the units already reserved, and the variant does not allow backorders.',
   'stock_location.not_found': 'No stock location with that id.',
   'sales_channel.not_found': 'No sales channel with that id.',
   'region.not_found': 'No region with that id.',
@@ -134,37 +111,28 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'import.path_outside': "A server-side import file must be inside the data folder's imports/ folder.",
   'import.unsupported_type': 'The import body is neither text/csv nor a JSON body naming a file.',
   'import.file_not_found': "No file of that name in the data folder's imports/ folder.",
-  'region.country_taken':
-    'A country of the request already belongs to another region (a country is in at most one region); remove it there first.',
-  'region.country_not_in_region':
-    "The country is not one of the region's countries (a tax rate, a shipping option or an address names it).",
-  'region.tax_provider_not_found':
-    "The region names a tax provider that is not registered (when saving the region, or when a cart's tax is computed after the provider was removed); `system`, the built-in rates, always is.",
+  'region.country_taken': 'A country of the request already belongs to another region (a country is in at most one region); remove it there first.',
+  'region.country_not_in_region': "The country is not one of the region's countries (a tax rate, a shipping option or an address names it).",
+  'region.tax_provider_not_found': "The region names a tax provider that is not registered (when saving the region, or when a cart's tax is computed after the provider was removed); `system`, the built-in rates, always is.",
   'tax_rate.not_found': 'No tax rate with that id.',
   'tax_rate.province_without_country': 'A tax rate for a province also names its country.',
   'shipping_option.not_found': 'No shipping option with that id.',
-  'shipping_option.unavailable':
-    "The shipping option cannot ship this cart: it belongs to another region, does not ship to the address's country, is inactive, or has no price for the cart's weight.",
+  'shipping_option.unavailable': "The shipping option cannot ship this cart: it belongs to another region, does not ship to the address's country, is inactive, or has no price for the cart's weight.",
   'shipping_option.provider_not_found': 'A calculated shipping option names a shipping provider that is not registered.',
   'cart.not_found': "No cart with that id in the publishable key's sales channel (a cart of another channel is not found either).",
   'cart.already_completed': 'The cart is already an order and is read-only; `POST .../complete` answers that order.',
   'cart.completion_in_progress': 'Another request is completing the cart right now; retry shortly (the retry answers the same order).',
-  'cart.incomplete':
-    'The cart cannot be completed yet; `missing` lists what it needs among `items`, `email`, `shipping_address`, `shipping_method`, `payment`.',
+  'cart.incomplete': 'The cart cannot be completed yet; `missing` lists what it needs among `items`, `email`, `shipping_address`, `shipping_method`, `payment`.',
   'cart.line_not_found': 'The cart has no line with that id.',
   'cart.too_many_lines': 'The cart already holds the most lines a cart may hold (100).',
   'cart.variant_not_priced': "The variant has no price in the cart region's currency, so it cannot be sold there.",
-  'idempotency.key_reused':
-    'The `Idempotency-Key` was already used on this route with a different request body; use a new key for a new request.',
+  'idempotency.key_reused': 'The `Idempotency-Key` was already used on this route with a different request body; use a new key for a new request.',
   'idempotency.in_progress': 'A request with this `Idempotency-Key` is still running; retry shortly to get its response.',
   'order.not_found': 'No order with that id, or the `x-order-token` does not match it (the answer does not say which).',
-  'payment.declined':
-    'The payment provider declined the payment (`reason` when it gave one): no order, nothing charged, stock released. Set a new payment before completing again.',
-  'payment.requires_action':
-    'The payment needs the buyer (for example 3-D Secure); the stock stays reserved. Then `POST /store/carts/{id}/payment/confirm`.',
+  'payment.declined': 'The payment provider declined the payment (`reason` when it gave one): no order, nothing charged, stock released. Set a new payment before completing again.',
+  'payment.requires_action': 'The payment needs the buyer (for example 3-D Secure); the stock stays reserved. Then `POST /store/carts/{id}/payment/confirm`.',
   'payment.provider_unknown': 'No payment provider with that id is registered.',
-  'payment.nothing_to_confirm':
-    'The cart has no payment waiting for confirmation (it never answered `payment.requires_action`, or that was given up).',
+  'payment.nothing_to_confirm': 'The cart has no payment waiting for confirmation (it never answered `payment.requires_action`, or that was given up).',
 }
 
 const ERRORS_INTRO = `# Error codes
@@ -206,7 +174,10 @@ function errorRows(): ErrorRow[] {
   if (undocumented.length) {
     throw new Error(`error codes without a meaning in scripts/generate.ts ERROR_MEANINGS: ${undocumented.map((e) => e.code).join(', ')}`)
   }
-  return [...listErrorCodes().map((e) => ({ code: e.code, status: status(e.kind), meaning: ERROR_MEANINGS[e.code]! })), ...API_LEVEL_CODES]
+  return [
+    ...listErrorCodes().map((e) => ({ code: e.code, status: status(e.kind), meaning: ERROR_MEANINGS[e.code]! })),
+    ...API_LEVEL_CODES,
+  ]
 }
 
 const groupOf = (code: string) => (code.includes('.') ? code.slice(0, code.indexOf('.')) : '')

@@ -63,23 +63,13 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     c.set('actor', { type: 'guest' })
     c.header('x-content-type-options', 'nosniff')
     await next()
-    log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 },
-      'request',
-    )
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
   })
-  const limit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB'),
-  })
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') })
   // CSV uploads have their own, larger limit, checked while the body streams to disk.
   app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/admin/imports' ? next() : limit(c, next)))
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-publishable-api-key',
-  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
 

@@ -44,13 +44,7 @@ export interface Problem {
   [extra: string]: unknown
 }
 
-export function problem(
-  c: Context<AppEnv>,
-  status: ContentfulStatusCode,
-  code: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-) {
+export function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, detail: string, extra: Record<string, unknown> = {}) {
   const body: Problem = {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',

@@ -1,15 +1,5 @@
 import { createApp, openApiDocument, startServer } from '@kassa/api'
-import {
-  type Commerce,
-  createCommerce,
-  createAdminUser,
-  DEMO_PUBLISHABLE_KEY,
-  ensureDefaultChannel,
-  loadConfig,
-  migrateToLatest,
-  createDb,
-  seedDemo,
-} from '@kassa/core'
+import { type Commerce, createCommerce, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
 

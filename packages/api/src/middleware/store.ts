@@ -51,10 +51,7 @@ export function resolveCurrency(c: Context<AppEnv>, requested: string | undefine
 /** Turns a comma-separated or repeated query value into a clean list. */
 export function listParam(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined
-  const items = (Array.isArray(value) ? value : [value])
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean)
+  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
   return items.length ? items : undefined
 }
 

@@ -77,10 +77,7 @@ export function adminGroupingRoutes(kind: Grouping) {
       path: `/${k.plural}`,
       operationId: `adminList${k.Name === 'Category' ? 'Categories' : 'Collections'}`,
       summary: `List ${k.plural}`,
-      responses: {
-        200: jsonResponse(z.object({ data: z.array(k.schema), next_cursor: z.null() }), k.plural),
-        ...errorResponses(...authErrors),
-      },
+      responses: { 200: jsonResponse(z.object({ data: z.array(k.schema), next_cursor: z.null() }), k.plural), ...errorResponses(...authErrors) },
     }),
     async (c) => c.json({ data: await k.list(ctx(c)), next_cursor: null }, 200),
   )

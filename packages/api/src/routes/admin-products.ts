@@ -96,10 +96,7 @@ const remove = route({
   operationId: 'adminDeleteProduct',
   summary: 'Delete a product (refused while orders reference its variants: archive it instead)',
   request: { params: productParam },
-  responses: {
-    204: { description: 'Deleted' },
-    ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantInUse),
-  },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantInUse) },
 })
 
 const createOption = route({
@@ -108,10 +105,7 @@ const createOption = route({
   operationId: 'adminCreateProductOption',
   summary: 'Add an option (e.g. Size) with its values',
   request: { params: productParam, body: jsonBody(optionInputSchema.meta({ id: 'ProductOptionInput' })) },
-  responses: {
-    201: productResponse,
-    ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken, CommonErrors.conflict),
-  },
+  responses: { 201: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken, CommonErrors.conflict) },
 })
 
 const removeOption = route({
@@ -140,16 +134,7 @@ const updateVariantRoute = route({
   operationId: 'adminUpdateVariant',
   summary: 'Update a variant; prices given replace all its prices; archived hides it from the store',
   request: { params: variantParam, body: jsonBody(variantUpdateBody) },
-  responses: {
-    200: variantResponse,
-    ...errorResponses(
-      ...authErrors,
-      CatalogErrors.productNotFound,
-      CatalogErrors.variantNotFound,
-      CatalogErrors.skuTaken,
-      CommonErrors.conflict,
-    ),
-  },
+  responses: { 200: variantResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.variantNotFound, CatalogErrors.skuTaken, CommonErrors.conflict) },
 })
 
 const removeVariant = route({

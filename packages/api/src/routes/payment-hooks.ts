@@ -12,15 +12,11 @@ export function paymentHookRoutes() {
   app.post('/hooks/payments/:provider_id', async (c) => {
     const providerId = c.req.param('provider_id')
     const provider = c.get('commerce').providers.get('payment', providerId)
-    if (!provider?.verifyWebhook)
-      return problem(c, 404, 'payment.webhook_provider_unknown', `No payment provider ${providerId} takes webhooks`)
+    if (!provider?.verifyWebhook) return problem(c, 404, 'payment.webhook_provider_unknown', `No payment provider ${providerId} takes webhooks`)
     const rawBody = await c.req.text()
     const event = await provider.verifyWebhook(c.req.raw.headers, rawBody)
     if (!event) return problem(c, 401, 'payment.webhook_invalid', 'The webhook signature does not verify')
-    c.get('logger').info(
-      { provider: providerId, event_id: event.id, type: event.type, provider_ref: event.provider_ref },
-      'payment webhook received',
-    )
+    c.get('logger').info({ provider: providerId, event_id: event.id, type: event.type, provider_ref: event.provider_ref }, 'payment webhook received')
     return c.json({ received: true, id: event.id }, 200)
   })
   return app

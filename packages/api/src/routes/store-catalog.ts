@@ -56,10 +56,7 @@ const listProductsRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(
-      z.object({ data: z.array(StoreProductSchema), next_cursor: z.string().nullable(), facets: FacetsSchema }),
-      'A page of products',
-    ),
+    200: jsonResponse(z.object({ data: z.array(StoreProductSchema), next_cursor: z.string().nullable(), facets: FacetsSchema }), 'A page of products'),
     ...errorResponses(...storeErrors),
   },
 })
@@ -71,14 +68,8 @@ const getProductRoute = createRoute({
   tags: ['Store: catalog'],
   summary: 'A published product by handle',
   security,
-  request: {
-    params: z.object({ handle: z.string().max(200) }),
-    query: z.object({ region_id: z.string().max(64).optional(), ...localeQuery }),
-  },
-  responses: {
-    200: jsonResponse(z.object({ product: StoreProductSchema }), 'The product'),
-    ...errorResponses(...storeErrors, CatalogErrors.productNotFound),
-  },
+  request: { params: z.object({ handle: z.string().max(200) }), query: z.object({ region_id: z.string().max(64).optional(), ...localeQuery }) },
+  responses: { 200: jsonResponse(z.object({ product: StoreProductSchema }), 'The product'), ...errorResponses(...storeErrors, CatalogErrors.productNotFound) },
 })
 
 const listCollectionsRoute = createRoute({
@@ -89,10 +80,7 @@ const listCollectionsRoute = createRoute({
   summary: 'All collections',
   security,
   request: { query: z.object({ locale: localeQuery.locale }) },
-  responses: {
-    200: jsonResponse(z.object({ data: z.array(StoreGroupingSchema), next_cursor: z.null() }), 'Collections'),
-    ...errorResponses(...storeErrors),
-  },
+  responses: { 200: jsonResponse(z.object({ data: z.array(StoreGroupingSchema), next_cursor: z.null() }), 'Collections'), ...errorResponses(...storeErrors) },
 })
 
 const getCollectionRoute = createRoute({
@@ -117,10 +105,7 @@ const listCategoriesRoute = createRoute({
   summary: 'All categories (a tree by parent_id, ordered by position)',
   security,
   request: { query: z.object({ locale: localeQuery.locale }) },
-  responses: {
-    200: jsonResponse(z.object({ data: z.array(StoreCategorySchema), next_cursor: z.null() }), 'Categories'),
-    ...errorResponses(...storeErrors),
-  },
+  responses: { 200: jsonResponse(z.object({ data: z.array(StoreCategorySchema), next_cursor: z.null() }), 'Categories'), ...errorResponses(...storeErrors) },
 })
 
 const getCategoryRoute = createRoute({
@@ -141,11 +126,7 @@ const getCategoryRoute = createRoute({
 function absolutize(c: Context<AppEnv>, product: StoreProduct): StoreProduct {
   const base = c.get('commerce').config.publicUrl
   const abs = (url: string) => (url.startsWith('/') ? `${base}${url}` : url)
-  return {
-    ...product,
-    thumbnail: product.thumbnail && abs(product.thumbnail),
-    media: product.media.map((m) => ({ ...m, url: abs(m.url) })),
-  }
+  return { ...product, thumbnail: product.thumbnail && abs(product.thumbnail), media: product.media.map((m) => ({ ...m, url: abs(m.url) })) }
 }
 
 function localized(c: Context<AppEnv>, locale: string | undefined, currency?: string) {
@@ -175,22 +156,10 @@ export function storeCatalogRoutes() {
       currency: loc.currency,
       limit: query.limit,
     }
-    const result = await withQueryPaths(() => searchProducts(ctx, input), {
-      collections: 'collection',
-      categories: 'category',
-      tags: 'tag',
-      options: 'option',
-    })
+    const result = await withQueryPaths(() => searchProducts(ctx, input), { collections: 'collection', categories: 'category', tags: 'tag', options: 'option' })
     const products = await findProductsByIds(ctx.db, result.ids)
-    const stock = await getAvailability(
-      ctx,
-      products.flatMap((p) => p.variants.map((v) => v.id)),
-      c.get('channel').id,
-    )
-    return c.json(
-      { data: products.map((p) => absolutize(c, toStoreProduct(p, loc, stock))), next_cursor: result.next_cursor, facets: result.facets },
-      200,
-    )
+    const stock = await getAvailability(ctx, products.flatMap((p) => p.variants.map((v) => v.id)), c.get('channel').id)
+    return c.json({ data: products.map((p) => absolutize(c, toStoreProduct(p, loc, stock))), next_cursor: result.next_cursor, facets: result.facets }, 200)
   })
 
   app.openapi(getProductRoute, async (c) => {
@@ -201,11 +170,7 @@ export function storeCatalogRoutes() {
     const id = await findProductIdByHandle(ctx.db, handle)
     const [product] = id ? await findProductsByIds(ctx.db, [id]) : []
     if (!product || product.status !== 'published') throw CatalogErrors.productNotFound(handle)
-    const stock = await getAvailability(
-      ctx,
-      product.variants.map((v) => v.id),
-      c.get('channel').id,
-    )
+    const stock = await getAvailability(ctx, product.variants.map((v) => v.id), c.get('channel').id)
     return c.json({ product: absolutize(c, toStoreProduct(product, loc, stock)) }, 200)
   })
 
@@ -227,10 +192,7 @@ export function storeCatalogRoutes() {
     const loc = localized(c, c.req.valid('query').locale)
     const all = await listCategories(c.get('commerce').ctx())
     return c.json(
-      {
-        data: all.map((g) => ({ ...storeGrouping(g, loc.locale, loc.defaultLocale), parent_id: g.parent_id, position: g.position })),
-        next_cursor: null,
-      },
+      { data: all.map((g) => ({ ...storeGrouping(g, loc.locale, loc.defaultLocale), parent_id: g.parent_id, position: g.position })), next_cursor: null },
       200,
     )
   })
@@ -240,23 +202,14 @@ export function storeCatalogRoutes() {
     const { handle } = c.req.valid('param')
     const found = await findGroupingByHandle(c.get('commerce').ctx(), 'category', handle)
     if (!found || !('parent_id' in found)) throw CatalogErrors.categoryNotFound(handle)
-    return c.json(
-      { category: { ...storeGrouping(found, loc.locale, loc.defaultLocale), parent_id: found.parent_id, position: found.position } },
-      200,
-    )
+    return c.json({ category: { ...storeGrouping(found, loc.locale, loc.defaultLocale), parent_id: found.parent_id, position: found.position } }, 200)
   })
 
   return app
 }
 
 function storeGrouping(
-  g: {
-    id: string
-    handle: string
-    title: string
-    description: string
-    translations: { locale: string; title: string | null; description: string | null }[]
-  },
+  g: { id: string; handle: string; title: string; description: string; translations: { locale: string; title: string | null; description: string | null }[] },
   locale: string,
   defaultLocale: string,
 ) {

@@ -46,10 +46,7 @@ const ready = createRoute({
   summary: 'Readiness: the database answers',
   responses: {
     200: jsonResponse(z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }), 'Ready'),
-    503: {
-      description: 'Error: database.unavailable',
-      content: { 'application/problem+json': { schema: z.object({ code: z.literal('database.unavailable') }) } },
-    },
+    503: { description: 'Error: database.unavailable', content: { 'application/problem+json': { schema: z.object({ code: z.literal('database.unavailable') }) } } },
   },
 })
 

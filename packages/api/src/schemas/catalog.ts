@@ -7,12 +7,7 @@ const metadata = z.record(z.string(), z.unknown())
 export const PriceSchema = z.object({ currency_code: z.string(), amount: z.number().int() }).openapi('Price')
 
 export const TranslationSchema = z
-  .object({
-    locale: z.string(),
-    title: z.string().nullable(),
-    subtitle: z.string().nullable().optional(),
-    description: z.string().nullable(),
-  })
+  .object({ locale: z.string(), title: z.string().nullable(), subtitle: z.string().nullable().optional(), description: z.string().nullable() })
   .openapi('Translation')
 
 export const VariantSchema = z
@@ -56,15 +51,7 @@ export const ProductSchema = z
   .openapi('Product')
 
 export const CollectionSchema = z
-  .object({
-    id: z.string(),
-    handle: z.string(),
-    title: z.string(),
-    description: z.string(),
-    translations: z.array(TranslationSchema),
-    metadata,
-    ...timestamps,
-  })
+  .object({ id: z.string(), handle: z.string(), title: z.string(), description: z.string(), translations: z.array(TranslationSchema), metadata, ...timestamps })
   .openapi('Collection')
 
 export const CategorySchema = CollectionSchema.extend({ parent_id: z.string().nullable(), position: z.number().int() }).openapi('Category')
@@ -88,14 +75,8 @@ export const StoreProductSchema = z
         title: z.string(),
         sku: z.string().nullable(),
         options: z.record(z.string(), z.string()),
-        price: z
-          .number()
-          .int()
-          .nullable()
-          .openapi({ description: 'Minor units of currency_code; null when the variant has no price in it' }),
-        availability: z
-          .enum(AVAILABILITIES)
-          .openapi({ description: "Stock at the sales channel's location, without counts: low_stock at 5 or fewer units" }),
+        price: z.number().int().nullable().openapi({ description: 'Minor units of currency_code; null when the variant has no price in it' }),
+        availability: z.enum(AVAILABILITIES).openapi({ description: 'Stock at the sales channel\'s location, without counts: low_stock at 5 or fewer units' }),
       }),
     ),
     price_range: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),

@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi'
 import { CommonErrors, type ErrorKind } from '@kassa/core'
 import { STATUS_OF_KIND } from '../errors.js'
 
-export const FieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() }).openapi('FieldError')
+export const FieldErrorSchema = z
+  .object({ path: z.string(), code: z.string(), message: z.string() })
+  .openapi('FieldError')
 
 export const ProblemSchema = z
   .object({

@@ -80,13 +80,7 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     port,
     host: env.HOST ?? config.host ?? '0.0.0.0',
     publicUrl: (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    storefrontUrl: (
-      env.KASSA_STOREFRONT_URL ??
-      config.storefrontUrl ??
-      env.KASSA_PUBLIC_URL ??
-      config.publicUrl ??
-      `http://localhost:${port}`
-    ).replace(/\/+$/, ''),
+    storefrontUrl: (env.KASSA_STOREFRONT_URL ?? config.storefrontUrl ?? env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     locales: config.locales ?? ['en', 'nl'],
     defaultCurrency: (config.defaultCurrency ?? 'EUR').toUpperCase(),
     demo,
@@ -94,9 +88,6 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     providers: config.providers ?? [],
     plugins: config.plugins ?? [],
     logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
-    testPayments:
-      env.KASSA_TEST_PAYMENTS !== undefined
-        ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true'
-        : (config.testPayments ?? demo),
+    testPayments: env.KASSA_TEST_PAYMENTS !== undefined ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true' : (config.testPayments ?? demo),
   }
 }
