@@ -191,4 +191,13 @@ describe('Shopify product import', () => {
     ])
     expect((await byHandle(c, 'tee'))!.variants).toHaveLength(2)
   })
+
+  it("reports rows of a product that are apart from the product's other rows", async () => {
+    const c = await ctx()
+    const result = await importProducts(c, text('Handle,Title,Variant SKU,Variant Price\nhat,Hat,HAT-1,5\ncap,Cap,CAP-1,5\nhat,,HAT-2,5\n'))
+    expect(result.products).toMatchObject({ created: 2 })
+    expect(result.issues).toEqual([
+      { line: 4, handle: 'hat', reason: "the row is apart from the other rows of hat (from line 2): keep a product's rows together" },
+    ])
+  })
 })

@@ -73,6 +73,7 @@ export async function importProducts(ctx: Ctx, source: Readable, options: Import
   const records = source.pipe(counter).pipe(parser) as AsyncIterable<{ record: ShopifyRow; info: { lines: number } }>
 
   let group: { line: number; row: ShopifyRow }[] = []
+  const seen = new Map<string, number>()
   let written = 0
   let lastLine = 1
   const flush = async () => {
@@ -101,6 +102,17 @@ export async function importProducts(ctx: Ctx, source: Readable, options: Import
         continue
       }
       if (group.length && group[0]!.row.Handle!.trim() !== handle) await flush()
+      // A product's rows come together (as Shopify writes them); a handle seen before is a stray row.
+      const first = seen.get(handle)
+      if (first !== undefined && group.length === 0) {
+        report({
+          line,
+          handle,
+          reason: `the row is apart from the other rows of ${handle} (from line ${first}): keep a product's rows together`,
+        })
+        continue
+      }
+      if (first === undefined) seen.set(handle, line)
       group.push({ line, row: record })
     }
     await flush()
