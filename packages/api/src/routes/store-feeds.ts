@@ -48,6 +48,7 @@ export function storeFeedRoutes() {
       locale,
       defaultLocale: commerce.config.locales[0]!,
       storefrontUrl: commerce.config.storefrontUrl,
+      publicUrl: commerce.config.publicUrl,
     }))
       xml += chunk
     return c.body(xml, 200, { 'content-type': 'application/xml; charset=utf-8' })

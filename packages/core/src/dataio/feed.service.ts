@@ -14,6 +14,8 @@ export interface FeedOptions {
   defaultLocale: string
   /** Product links point here: `${storefrontUrl}/products/${handle}`. */
   storefrontUrl: string
+  /** Images stored on this server (`/media/...`) are linked absolutely from here. */
+  publicUrl: string
   title?: string
 }
 
@@ -85,7 +87,14 @@ function items(product: Product, options: FeedOptions, base: string, availabilit
         ['g:title', title.slice(0, 150)],
         ['g:description', plainText(text.description) || text.title],
         ['g:link', link],
-        ['g:image_link', image && /^https?:\/\//.test(image) ? image : undefined],
+        [
+          'g:image_link',
+          image && /^https?:\/\//.test(image)
+            ? image
+            : image?.startsWith('/')
+              ? `${options.publicUrl.replace(/\/+$/, '')}${image}`
+              : undefined,
+        ],
         ['g:availability', state === 'out_of_stock' ? 'out_of_stock' : 'in_stock'],
         ['g:price', `${formatDecimal(price.amount, options.currency)} ${options.currency}`],
         ['g:brand', brand || undefined],
