@@ -73,6 +73,10 @@ export function createStorefront(options: StorefrontOptions) {
   })
   seoRoutes(app, deps, originOf)
   app.get('/', (c) => c.redirect(`/${preferredLang(c.req.header('accept-language'))}/`, 302))
+  // Language-neutral product links (product feeds use `/products/{handle}`) land on the buyer's language.
+  app.get('/products/:handle', (c) =>
+    c.redirect(`/${preferredLang(c.req.header('accept-language'))}/p/${encodeURIComponent(c.req.param('handle'))}`, 301),
+  )
 
   app.use('/:lang/*', async (c, next) => {
     const lang = c.req.param('lang')

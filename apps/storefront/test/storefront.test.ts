@@ -48,6 +48,12 @@ describe('findable pages', () => {
     expect(res.headers.get('location')).toBe('/nl/')
   })
 
+  it('sends language-neutral product links (product feeds) to the product page in the browser language', async () => {
+    const res = await shop.get(`/products/${shirt.handle}?variant=x`, { headers: { 'accept-language': 'nl' } })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('location')).toBe(`/nl/p/${shirt.handle}`)
+  })
+
   it('renders the home page with title, description, canonical and hreflang, cacheable with an ETag', async () => {
     const res = await shop.get('/en/')
     expect(res.status).toBe(200)

@@ -13,6 +13,7 @@ import { storeCors } from './middleware/store-cors.js'
 import { adminApiKeyRoutes } from './routes/admin-api-keys.js'
 import { adminAuditRoutes } from './routes/admin-audit.js'
 import { adminAuthRoutes, adminSessionRoutes } from './routes/admin-auth.js'
+import { adminDataioRoutes } from './routes/admin-dataio.js'
 import { adminGroupingRoutes } from './routes/admin-groupings.js'
 import { adminInventoryRoutes } from './routes/admin-inventory.js'
 import { adminOrderRoutes } from './routes/admin-orders.js'
@@ -27,6 +28,7 @@ import { adminWebhookRoutes } from './routes/admin-webhooks.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
+import { storeFeedRoutes } from './routes/store-feeds.js'
 import { storeOrderRoutes } from './routes/store-orders.js'
 import { storePromotionRoutes } from './routes/store-promotions.js'
 import { storeAuthRoutes } from './routes/store-auth.js'
@@ -83,9 +85,12 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     await next()
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
   })
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') }))
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') })
+  // CSV uploads have their own, larger limit, checked while the body streams to disk.
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/admin/imports' ? next() : limit(c, next)))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminBearer', { type: 'http', scheme: 'bearer' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'customerBearer', { type: 'http', scheme: 'bearer', description: 'A customer session from POST /store/auth/login' })
 
@@ -103,6 +108,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     await next()
     // Carts and orders are one buyer's: never cached by a shared cache.
     if (PRIVATE_STORE_PATH.test(c.req.path)) c.header('cache-control', 'private, no-store')
+    else if (/^\/store\/feeds\//.test(c.req.path) && c.res.status === 200) c.header('cache-control', 'public, max-age=3600')
     else if (c.req.method === 'GET' && c.res.status === 200) {
       c.header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
       c.header('vary', 'x-publishable-api-key, accept-language')
@@ -116,6 +122,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   store.route('/', storeOrderRoutes())
   store.route('/', storeAuthRoutes())
   store.route('/', storeCustomerRoutes())
+  store.route('/', storeFeedRoutes())
   app.route('/store', store)
 
   const admin = newApp()
@@ -144,6 +151,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminWebhookRoutes())
   admin.route('/', adminOrderRoutes())
   admin.route('/', adminDraftOrderRoutes())
+  admin.route('/', adminDataioRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

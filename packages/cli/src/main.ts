@@ -1,6 +1,7 @@
 import { isKassaError } from '@kassa/core'
 import { adminCreate, migrate, openapi, seed, start, worker } from './commands.js'
 import { promotionCodes } from './promotion-commands.js'
+import { exportCommand, importCommand, moveCommand } from './dataio-commands.js'
 
 const USAGE = `Usage: kassa <command> [options]
 
@@ -12,13 +13,16 @@ Commands:
   seed                  create the demo catalog (idempotent)
   admin:create          --email E --password P [--role owner|manager|support|read_only]
   promotions:codes      <promotion_id> --count N [--prefix P] [--usage-limit N]: print N new unique codes
-  import, export        arrive with the data import/export work; not available yet
+  import products FILE  a Shopify product CSV [--dry-run] [--currency EUR] [--location ID|NAME]
+  export products       [--format shopify-csv|json] [--currency EUR] [--out FILE]
+  export orders         one CSV row per order line [--from ISO] [--to ISO] [--out FILE]
+  move --to URL         copy the embedded store into an empty PostgreSQL, verify it, print DATABASE_URL
   openapi               print the OpenAPI document
 
 Environment: DATABASE_URL (postgres://...; default embedded SQLite under .kassa/), PORT (9000),
 KASSA_DEMO, KASSA_ADMIN_EMAIL, KASSA_ADMIN_PASSWORD, KASSA_PUBLIC_URL, KASSA_DATA_DIR, LOG_LEVEL,
 KASSA_WORKERS, KASSA_CACHE (off), KASSA_CACHE_MB, KASSA_CACHE_TTL, KASSA_WEBHOOKS_ALLOW_PRIVATE,
-KASSA_SMTP_URL, KASSA_NOTIFICATION_FROM, KASSA_PASSWORD_RESET_URL.`
+KASSA_SMTP_URL, KASSA_NOTIFICATION_FROM, KASSA_PASSWORD_RESET_URL, KASSA_STOREFRONT_URL.`
 
 function parseFlags(args: string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {}
@@ -42,6 +46,9 @@ const commands: Record<string, (f: typeof flags, args: string[]) => Promise<void
   seed,
   'admin:create': adminCreate,
   'promotions:codes': promotionCodes,
+  import: () => importCommand(rest),
+  export: () => exportCommand(rest),
+  move: () => moveCommand(rest),
   openapi,
 }
 

@@ -16,7 +16,8 @@ export const PRIVATE_STORE_PATH = /^\/store\/(carts|orders|customers|auth)(\/|$)
 export function storeAuth(commerce: Commerce): MiddlewareHandler<AppEnv> {
   const cache = new Map<string, { channel: SalesChannelRef; expires: number }>()
   return async (c, next) => {
-    const token = c.req.header('x-publishable-api-key')
+    // Feeds are fetched by URL (Merchant Center sends no headers): they also take the key as `?key=`.
+    const token = c.req.header('x-publishable-api-key') ?? (c.req.path.startsWith('/store/feeds/') ? c.req.query('key') : undefined)
     const now = Date.now()
     let entry = token ? cache.get(token) : undefined
     if (!entry || entry.expires < now) {

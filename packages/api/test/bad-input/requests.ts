@@ -3,6 +3,7 @@ import type { TestApi } from '../helpers.js'
 import { ADMIN } from '../helpers.js'
 import type { BadCase } from './generate.js'
 import { ACCESS_REQUESTS, ACCESS_SEMANTIC_CASES, type AccessFixtures, createAccessFixtures } from './access.requests.js'
+import { createDataioFixtures, DATAIO_REQUESTS, type DataioFixtures } from './dataio.requests.js'
 import { createRegionFixtures, REGION_REQUESTS, REGION_SEMANTIC_CASES, type RegionFixtures } from './regions.requests.js'
 import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, type PromotionFixtures } from './promotions.requests.js'
 import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, type CustomerFixtures } from './customers.requests.js'
@@ -35,6 +36,7 @@ export interface Fixtures {
   customers: CustomerFixtures
   webhooks: WebhookFixtures
   orders: OrderFixtures
+  dataio: DataioFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -98,6 +100,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     customers: await createCustomerFixtures(api, checkout),
     webhooks: await createWebhookFixtures(api),
     orders: await createOrderFixtures(api, checkout, variant('FIX-S')),
+    dataio: await createDataioFixtures(api),
   }
 }
 
@@ -295,6 +298,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...CUSTOMER_REQUESTS,
   ...WEBHOOK_REQUESTS,
   ...ORDER_REQUESTS,
+  ...DATAIO_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),

@@ -15,6 +15,8 @@ export interface KassaConfig {
   host?: string
   /** The URL clients reach the API at, for absolute media URLs (env `KASSA_PUBLIC_URL`). */
   publicUrl?: string
+  /** Where shoppers browse, for product links in feeds (env `KASSA_STOREFRONT_URL`, default `publicUrl`). */
+  storefrontUrl?: string
   /** Content locales; the first is the default (default `['en', 'nl']`). */
   locales?: string[]
   /** Currency of prices when a request names none (default `EUR`). */
@@ -92,6 +94,7 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     port,
     host: env.HOST ?? config.host ?? '0.0.0.0',
     publicUrl,
+    storefrontUrl: (env.KASSA_STOREFRONT_URL ?? config.storefrontUrl ?? publicUrl).replace(/\/+$/, ''),
     locales: config.locales ?? ['en', 'nl'],
     defaultCurrency: (config.defaultCurrency ?? 'EUR').toUpperCase(),
     demo,

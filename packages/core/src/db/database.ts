@@ -14,6 +14,7 @@ import type { WebhookTables } from '../webhooks/webhook.table.js'
 import type { PromotionTables } from '../promotions/promotion.table.js'
 import type { CustomerTables } from '../customers/customer.table.js'
 import type { ThrottleTables } from '../auth/throttle.table.js'
+import type { DataioTables } from '../dataio/dataio.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
 export interface Database
@@ -33,4 +34,5 @@ export interface Database
     NotificationTables,
     PromotionTables,
     CustomerTables,
-    ThrottleTables {}
+    ThrottleTables,
+    DataioTables {}

@@ -124,3 +124,9 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
 export function forUpdateSkipLocked<Q extends { forUpdate(of?: any): Q; skipLocked(): Q }>(db: AnyDb, query: Q, of?: string): Q {
   return isPostgres(db) ? query.forUpdate(of).skipLocked() : query
 }
+
+/** Refreshes planner statistics after a bulk load: PostgreSQL plans from them; SQLite needs none. */
+export async function analyzeTables(db: AnyDb, tables: string[]): Promise<void> {
+  if (!isPostgres(db)) return
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db)
+}

@@ -643,6 +643,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/store/feeds/google.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google Merchant Center product feed (RSS 2.0, g: namespace)
+         * @description One item per sellable variant of each published product with a price in the currency (of `region_id`, else `currency`, else the default), grouped by `g:item_group_id`; links point at the storefront (`KASSA_STOREFRONT_URL`). Merchant Center fetches by URL and sends no headers, so this route also takes the publishable key as `?key=` (publishable keys are public by design). Cached for an hour; ETag.
+         */
+        get: operations["storeGoogleProductFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/auth/login": {
         parameters: {
             query?: never;
@@ -1887,6 +1907,77 @@ export interface paths {
         put?: never;
         /** Place the draft as an order paid with the manual provider (payment awaiting until captured) */
         post: operations["adminConvertDraftOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products from a Shopify product CSV, in the background
+         * @description Send the CSV as a `text/csv` body (at most 50 MB; options in the query string), or name a file already in the data folder's `imports/` folder with a JSON body. Answers 202 with the job; poll `GET /admin/imports/{id}` for progress and the result.
+         */
+        post: operations["adminStartImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: status, progress and, once finished, the result with bad rows */
+        get: operations["adminGetImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole catalog as a Shopify product CSV or a JSON array, streamed */
+        get: operations["adminExportProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/exports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders for accounting: one CSV row per order line with its tax and discount, streamed */
+        get: operations["adminExportOrders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3340,6 +3431,61 @@ export interface components {
         };
         DraftOrderShippingInput: {
             shipping_option_id: string;
+        };
+        ImportJob: {
+            id: string;
+            /** @enum {string} */
+            kind: "products";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            filename: string | null;
+            dry_run: boolean;
+            currency: string;
+            total_bytes: number;
+            /** @description Progress: bytes of the file read so far */
+            processed_bytes: number;
+            rows: number;
+            result: components["schemas"]["ImportResult"];
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ImportResult: {
+            dry_run: boolean;
+            rows: number;
+            products: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                failed: number;
+            };
+            variants: number;
+            ignored_columns: string[];
+            /** @description Bad rows by line number; their products were skipped whole. At most 1000. */
+            issues: components["schemas"]["ImportRowIssue"][];
+            issues_truncated: boolean;
+        } | null;
+        ImportRowIssue: {
+            line: number;
+            handle?: string;
+            reason: string;
+        };
+        ImportFromPath: {
+            /** @description A file in the data folder's imports/ folder */
+            path: string;
+            dry_run?: boolean;
+            currency?: string;
+            /** @description Stock location id or name; default the default channel location */
+            location?: string;
+            /** @description Run the import before answering (200 with the finished job): for small files and scripts */
+            wait?: boolean;
         };
     };
     responses: never;
@@ -5942,6 +6088,70 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid" | "customer_session.required" | "customer_session.invalid" | "customer_session.expired" | "customer_session.revoked" | "customer_session.wrong_audience";
+                    };
+                };
+            };
+        };
+    };
+    storeGoogleProductFeed: {
+        parameters: {
+            query?: {
+                region_id?: string;
+                /** @description Price currency when no region is named */
+                currency?: string;
+                /** @description Content language; else Accept-Language, else the default */
+                locale?: string;
+                /** @description The publishable key, for fetchers that cannot send headers */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.publishable_key_missing, auth.publishable_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.publishable_key_missing" | "auth.publishable_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: region.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "region.not_found";
                     };
                 };
             };
@@ -13843,6 +14053,269 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "cart.completion_in_progress" | "inventory.insufficient";
+                    };
+                };
+            };
+        };
+    };
+    adminStartImport: {
+        parameters: {
+            query?: {
+                dry_run?: "true" | "false";
+                currency?: string;
+                location?: string;
+                filename?: string;
+                wait?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "text/csv": string;
+                "application/json": components["schemas"]["ImportFromPath"];
+            };
+        };
+        responses: {
+            /** @description The finished import (with `wait`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description The queued import */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed, import.not_csv, import.missing_column, import.unknown_currency, import.length_mismatch, import.unsupported_type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "import.not_csv" | "import.missing_column" | "import.unknown_currency" | "import.length_mismatch" | "import.unsupported_type";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: import.path_outside */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.path_outside";
+                    };
+                };
+            };
+            /** @description Error: import.location_not_found, import.file_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.location_not_found" | "import.file_not_found";
+                    };
+                };
+            };
+            /** @description Error: import.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.too_large";
+                    };
+                };
+            };
+        };
+    };
+    adminGetImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["ImportJob"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: import.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "import.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminExportProducts: {
+        parameters: {
+            query?: {
+                format?: "shopify-csv" | "json";
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description Error: validation_failed, import.unknown_currency */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "import.unknown_currency";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminExportOrders: {
+        parameters: {
+            query?: {
+                /** @description Orders placed at or after */
+                from?: string;
+                /** @description Orders placed before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
                     };
                 };
             };
