@@ -1,14 +1,16 @@
-import { beginIdempotentRequest, CommonErrors, finishIdempotentRequest, type IdempotencyRef, releaseIdempotencyKey } from '@kassa/core'
+import { type Actor, beginIdempotentRequest, CommonErrors, finishIdempotentRequest, type IdempotencyRef, releaseIdempotencyKey } from '@kassa/core'
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env.js'
 
 /** Outcomes that say "not yet" rather than "this is the answer": a retry with the same key runs again. */
 const TRANSIENT_CODES = new Set(['cart.completion_in_progress'])
+/** Answers given before the operation ran: unauthenticated, forbidden, not found. */
+const NOT_STARTED = new Set([401, 403, 404])
 
 /**
- * `Idempotency-Key` on writes that move money: the first response to a key (per sales channel and
- * route) is stored and replayed; the same key with another body is 422 `idempotency.key_reused`;
+ * `Idempotency-Key` on writes that move money: the first response to a key (per sales channel,
+ * caller and route) is stored and replayed; the same key with another body is 422 `idempotency.key_reused`;
  * while the first request runs, 409 `idempotency.in_progress`. Server errors and transient
  * conflicts are not stored, so a retry runs again.
  */
@@ -22,7 +24,9 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       ])
     }
     const ctx = c.get('commerce').ctx()
-    const ref: IdempotencyRef = { scope: `${c.get('channel')?.id ?? ''} ${c.req.method} ${c.req.path}`, key }
+    // The caller is part of the scope: a replay must never hand one customer's cart or order to
+    // someone else who repeats their key (the route's own ownership check runs instead).
+    const ref: IdempotencyRef = { scope: `${c.get('channel')?.id ?? ''} ${callerOf(c.get('actor'))} ${c.req.method} ${c.req.path}`, key }
     const start = await beginIdempotentRequest(ctx, ref, requestHash(await c.req.text()))
     if (start.kind === 'replay') {
       return new Response(start.body, {
@@ -41,9 +45,16 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       throw error
     }
     const body = await c.res.clone().text()
-    if (c.res.status >= 500 || TRANSIENT_CODES.has(problemCode(body))) await releaseIdempotencyKey(ctx, ref)
+    // Refusals (who may not, or nothing there) and server errors are not outcomes of the operation:
+    // nothing is stored, so a refused caller leaves no trace and a retry runs again.
+    if (NOT_STARTED.has(c.res.status) || c.res.status >= 500 || TRANSIENT_CODES.has(problemCode(body))) await releaseIdempotencyKey(ctx, ref)
     else await finishIdempotentRequest(ctx, ref, { status: c.res.status, body })
   }
+}
+
+function callerOf(actor: Actor | undefined): string {
+  if (!actor) return 'guest'
+  return actor.type === 'customer' || actor.type === 'admin' ? `${actor.type}:${actor.id}` : actor.type
 }
 
 /** The same JSON in another key order or spacing is the same request. */

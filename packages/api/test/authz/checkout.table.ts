@@ -1,9 +1,10 @@
 import { ANY_STOREFRONT, type AuthzTable, SAME_CHANNEL } from './table.js'
 
 /**
- * Carts and orders. A guest cart is reachable with its id and its channel's key; another
- * channel's key gets 404. Customer actors join here with the customer accounts (a customer's
- * cart and orders: the owner allowed, another customer 404).
+ * Carts and orders. The fixture carts are guest carts (no owner): reachable with their id and
+ * their channel's key, by a guest and by any signed-in customer alike; another channel's key gets
+ * 404. A customer's own cart and order are that customer's alone: authz/ownership.test.ts sends
+ * every cart operation at customer A's cart as customer B and as a guest.
  */
 export const CHECKOUT_TABLE: AuthzTable = {
   storeCreateCart: ANY_STOREFRONT,

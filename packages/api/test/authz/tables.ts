@@ -1,6 +1,7 @@
 import { ACCESS_TABLE } from './access.table.js'
 import { CATALOG_TABLE } from './catalog.table.js'
 import { CHECKOUT_TABLE } from './checkout.table.js'
+import { CUSTOMERS_TABLE } from './customers.table.js'
 import { INVENTORY_TABLE } from './inventory.table.js'
 import { PROMOTIONS_TABLE } from './promotions.table.js'
 import { SETTINGS_TABLE } from './settings.table.js'
@@ -22,4 +23,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   webhooks: WEBHOOKS_TABLE,
   orders: ORDERS_TABLE,
   dataio: DATAIO_TABLE,
+  customers: CUSTOMERS_TABLE,
 }

@@ -33,6 +33,8 @@ export interface OrderFixtures {
   shipped: { id: string; fulfillmentId: string }
   /** Shipped, for a store and an admin return request. */
   returnable: { id: string; lineId: string; token: string }
+  /** Shipped, for the buyer's return requests (each allowed caller asks for one unit of two). */
+  storeReturnable: { id: string; lineId: string; token: string }
   /** A return waiting to be received. */
   requested: { id: string; returnId: string; lineId: string }
   /** Draft orders: one to fill, one complete to convert. */
@@ -91,6 +93,7 @@ export async function createOrderFixtures(api: TestApi, checkout: { regionId: st
     packed: await packed(),
     shipped: await shipped(),
     returnable: await shipped(),
+    storeReturnable: await shipped(),
     requested: { id: requested.id, returnId: asked.id, lineId: requested.lineId },
     refundable: { id: refundable.id, lineId: refundable.lineId, returnId: refundReturn.id },
   }
@@ -170,9 +173,9 @@ export const ORDER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminSetDraftOrderShipping: (f) => ({ path: { id: f.orders.draftId }, body: { shipping_option_id: f.checkout.shippingOptionId } }),
   adminConvertDraftOrder: (f) => ({ path: { id: f.orders.readyDraftId } }),
   storeRequestReturn: (f) => ({
-    path: { id: f.orders.returnable.id },
-    headers: { 'x-order-token': f.orders.returnable.token },
-    body: { items: [{ line_id: f.orders.returnable.lineId, quantity: 1 }], reason: 'Too small' },
+    path: { id: f.orders.storeReturnable.id },
+    headers: { 'x-order-token': f.orders.storeReturnable.token },
+    body: { items: [{ line_id: f.orders.storeReturnable.lineId, quantity: 1 }], reason: 'Too small' },
   }),
 }
 
