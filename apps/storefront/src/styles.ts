@@ -66,12 +66,16 @@ fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9r
 .foot{border-top:1px solid var(--line);padding:20px 0 32px;color:var(--muted);font-size:.85rem}
 .foot form{display:inline-flex;gap:6px;align-items:center}.foot select{width:auto}
 .crumbs{font-size:.85rem;color:var(--muted)}.crumbs a{color:inherit}
+.narrow{max-width:480px}
+.account-nav{align-items:center;margin-bottom:8px}.account-nav a[aria-current]{color:var(--ink);font-weight:600}.account-nav form{margin-left:auto}
+.orders li{grid-template-columns:5em 1fr auto}.orders a{font-size:1.05rem}
+.addresses{grid-template-columns:1fr}.addresses address{font-style:normal}.actions{display:flex;gap:6px;flex-wrap:wrap}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (min-width:700px){
 .top{position:sticky;top:0;z-index:5}
 .grid{grid-template-columns:repeat(3,1fr);gap:16px}.tiles{grid-template-columns:repeat(4,1fr)}
 .search{order:0;flex-basis:320px;flex-grow:0}
-.listing{grid-template-columns:240px 1fr}
+.listing{grid-template-columns:240px 1fr}.addresses{grid-template-columns:1fr 1fr}
 .product{grid-template-columns:1.1fr 1fr;gap:32px}
 .checkout{display:grid;grid-template-columns:1.4fr 1fr;gap:24px;align-items:start}
 }
