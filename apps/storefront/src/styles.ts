@@ -17,7 +17,7 @@ h1{font-size:1.6rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.2rem;marg
 .suggest:empty{display:none}.suggest a{display:flex;justify-content:space-between;gap:8px;padding:8px;text-decoration:none;border-radius:6px}.suggest a:hover,.suggest a:focus{background:var(--bg)}
 .cats{display:flex;gap:14px;overflow-x:auto;padding-bottom:8px;font-size:.9rem;white-space:nowrap}.cats a{text-decoration:none;color:var(--muted)}.cats a:hover{color:var(--ink)}
 input,select,button,textarea{font:inherit}
-input[type=text],input[type=search],input[type=email],input[type=number],input[type=tel],select{width:100%;padding:10px 12px;border:1px solid #c9cfd3;border-radius:8px;background:#fff;min-height:44px}
+input[type=text],input[type=search],input[type=email],input[type=password],input[type=number],input[type=tel],select{width:100%;padding:10px 12px;border:1px solid #c9cfd3;border-radius:8px;background:#fff;min-height:44px}
 .btn,button{display:inline-block;border:0;border-radius:8px;background:var(--brand);color:var(--brand-ink);padding:10px 18px;min-height:44px;cursor:pointer;text-decoration:none;font-weight:600}
 .btn.ghost,button.ghost{background:transparent;color:var(--ink);border:1px solid var(--line)}
 .big{width:100%;font-size:1.05rem;padding:14px}
