@@ -186,6 +186,44 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     expect(await page.getAttribute('.suggest li a >> nth=0', 'href')).toMatch(/^\/nl\/p\//)
   })
 
+  it('registers, signs in, pays with tok_ok and finds the order in the account history', async () => {
+    const page = await phone()
+    await page.goto('/en/account/register')
+    await page.fill('input[name=first_name]', 'Robin')
+    await page.fill('input[name=last_name]', 'Park')
+    await page.fill('input[name=email]', 'robin@example.com')
+    await page.fill('input[name=password]', 'a long enough secret')
+    await Promise.all([page.waitForURL('**/en/account'), page.click('form button[type=submit] >> text=Create account')])
+    // Sign out and in again: the login form is what returning customers use.
+    await Promise.all([page.waitForURL('**/en/'), page.click('text=Sign out')])
+    expect(await page.textContent('header')).toContain('Sign in')
+    await page.click('header >> text=Sign in')
+    await page.fill('input[name=email]', 'robin@example.com')
+    await page.fill('input[name=password]', 'a long enough secret')
+    await Promise.all([page.waitForURL('**/en/account'), page.click('main button[type=submit]')])
+    expect(await page.textContent('h1')).toBe('Hello, Robin Park')
+    const session = (await page.context().cookies()).find((c) => c.name === 'kassa_customer')!
+    expect(session.httpOnly).toBe(true)
+    expect(session.sameSite).toBe('Lax')
+
+    await page.goto('/en/c/books')
+    await page.click('ul.grid li.card a >> nth=0')
+    await page.click('text=Add to cart')
+    await page.waitForURL('**/en/cart')
+    await page.click('text=Go to checkout')
+    await page.waitForURL('**/en/checkout')
+    expect(await page.inputValue('input[name=email]')).toBe('robin@example.com')
+    await fillCheckout(page, 'tok_ok')
+    await page.fill('input[name=email]', 'robin@example.com')
+    await page.click('text=Place order')
+    await page.waitForURL('**/en/orders/**')
+    const number = await page.textContent('[data-order-number]')
+
+    await page.goto('/en/account/orders')
+    expect(await page.textContent('ul.orders')).toContain(number!)
+    await screenshot(page, 'account-orders')
+  })
+
   it('finds a product with the search form and adds it to the cart with JavaScript off', async () => {
     const page = await phone({ javaScriptEnabled: false })
     await page.goto('/en/')

@@ -5,6 +5,7 @@ import { etag } from 'hono/etag'
 import { ASSETS } from './assets.js'
 import { cartRoutes } from './cart.js'
 import { catalogRoutes } from './catalog.js'
+import { accountRoutes, signedOut } from './account.js'
 import { checkoutRoutes } from './checkout.js'
 import { COOKIES, type Deps, type SfEnv } from './env.js'
 import { isLang, preferredLang, strings } from './i18n.js'
@@ -32,13 +33,21 @@ export interface StorefrontOptions {
  * @example serve({ fetch: createStorefront({ apiUrl: 'http://localhost:9000', publishableKey: 'pk_...' }).fetch, port: 8000 })
  */
 export function createStorefront(options: StorefrontOptions) {
-  const store = createStoreClient({
-    baseUrl: options.apiUrl,
-    publishableKey: options.publishableKey,
-    ...(options.fetch && { fetch: options.fetch }),
-  })
-  const deps: Deps = { store, data: createShopData(store) }
   const apiFetch: FetchFunction = options.fetch ?? ((request) => fetch(request))
+  const base = { baseUrl: options.apiUrl, publishableKey: options.publishableKey, ...(options.fetch && { fetch: options.fetch }) }
+  const store = createStoreClient(base)
+  // A signed-in visitor's calls go through a client of their own, made for the one request: the
+  // shared client never holds a customer token, so no token can leak into another visitor's request.
+  const storeFor = (token: string | undefined, ip: string | undefined) =>
+    token || ip
+      ? createStoreClient({
+          ...base,
+          ...(token && { customerToken: token }),
+          // The visitor's address lets the API throttle sign-ins per visitor (it trusts it with KASSA_TRUST_PROXY=1).
+          ...(ip && { fetch: (request: Request) => (request.headers.set('x-forwarded-for', ip), apiFetch(request)) }),
+        })
+      : store
+  const deps: Deps = { store, storeFor, data: createShopData(store) }
   const originOf = (url: string) => (options.publicUrl ?? new URL(url).origin).replace(/\/+$/, '')
 
   const app = new Hono<SfEnv>()
@@ -48,6 +57,11 @@ export function createStorefront(options: StorefrontOptions) {
     c.header('referrer-policy', 'strict-origin-when-cross-origin')
   })
   app.use('*', etag())
+  app.use('*', async (c, next) => {
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    c.set('store', deps.storeFor(getCookie(c, COOKIES.customer), incoming?.socket?.remoteAddress))
+    return next()
+  })
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
@@ -92,6 +106,7 @@ export function createStorefront(options: StorefrontOptions) {
       path: url.pathname.slice(lang.length + 1) || '/',
       query: url.searchParams.has('q') ? `?q=${encodeURIComponent(url.searchParams.get('q') ?? '')}` : '',
       origin: originOf(c.req.url),
+      signedIn: Boolean(getCookie(c, COOKIES.customer)),
     }
     c.set('page', page)
     return next()
@@ -110,8 +125,9 @@ export function createStorefront(options: StorefrontOptions) {
 
   catalogRoutes(app, deps)
   cartRoutes(app, deps)
-  promotionRoutes(app, deps)
+  promotionRoutes(app)
   checkoutRoutes(app, deps)
+  accountRoutes(app)
 
   app.notFound((c) => {
     const page = c.get('page')
@@ -133,6 +149,8 @@ export function createStorefront(options: StorefrontOptions) {
   app.onError((error, c) => {
     if (isKassaApiError(error) && error.status === 404) return c.notFound()
     const page = c.get('page')
+    // An expired or revoked session: forget it and ask to sign in again.
+    if (isKassaApiError(error) && error.status === 401 && page) return signedOut(c)
     // A request the API refuses (a tampered cursor, a bad filter) is the visitor's mistake: 400, not 500.
     if (isKassaApiError(error) && error.status < 500 && page) {
       const message = page.t.errors.generic ?? ''

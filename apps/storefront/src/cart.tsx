@@ -10,11 +10,11 @@ import { PromotionBox } from './promotions.js'
 import { render } from './render.js'
 
 /** The visitor's open cart, from the httpOnly cookie; none when it is gone or already an order. */
-export async function currentCart(c: SfContext, deps: Deps): Promise<Cart | undefined> {
+export async function currentCart(c: SfContext): Promise<Cart | undefined> {
   const id = getCookie(c, COOKIES.cart)
   if (!id) return undefined
   try {
-    const cart = await deps.store.carts.get(id)
+    const cart = await c.get('store').carts.get(id)
     if (cart.status === 'completed') {
       forgetCart(c)
       return undefined
@@ -125,10 +125,10 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
       }
       variantId = variant.id
     }
-    let cart = await currentCart(c, deps)
-    if (!cart || cart.region_id !== page.region.id) cart = await deps.store.carts.create({ region_id: page.region.id })
+    let cart = await currentCart(c)
+    if (!cart || cart.region_id !== page.region.id) cart = await c.get('store').carts.create({ region_id: page.region.id })
     try {
-      cart = await deps.store.carts.addLine(cart.id, { variant_id: variantId, quantity: Math.max(1, quantityOf(form.quantity ?? 1)) })
+      cart = await c.get('store').carts.addLine(cart.id, { variant_id: variantId, quantity: Math.max(1, quantityOf(form.quantity ?? 1)) })
     } catch (error) {
       if (isKassaApiError(error) && error.status < 500) {
         rememberCart(c, cart)
@@ -142,15 +142,15 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
 
   app.post('/:lang/cart/lines/:line', async (c) => {
     const page = c.get('page')
-    const cart = await currentCart(c, deps)
+    const cart = await currentCart(c)
     if (!cart) return c.redirect(href(page.lang, '/cart'), 303)
     const form = await c.req.parseBody()
     const quantity = form.remove ? 0 : quantityOf(form.quantity)
     try {
       const updated =
         quantity === 0
-          ? await deps.store.carts.removeLine(cart.id, c.req.param('line'))
-          : await deps.store.carts.updateLine(cart.id, c.req.param('line'), quantity)
+          ? await c.get('store').carts.removeLine(cart.id, c.req.param('line'))
+          : await c.get('store').carts.updateLine(cart.id, c.req.param('line'), quantity)
       rememberCart(c, updated)
     } catch (error) {
       if (isKassaApiError(error) && error.status < 500)
@@ -163,7 +163,7 @@ export function cartRoutes(app: Hono<SfEnv>, deps: Deps): void {
   app.get('/:lang/cart', async (c) => {
     const page = c.get('page')
     const { t, lang } = page
-    const cart = await currentCart(c, deps)
+    const cart = await currentCart(c)
     const error = c.req.query('error')
     personalPage(c)
     const money = (n: number) => formatMoney(n, cart!.currency_code, lang)

@@ -10,9 +10,9 @@ import { href, Layout, type PageContext } from './layout.js'
 import { render } from './render.js'
 
 const ADDRESS_FIELDS = ['first_name', 'last_name', 'address_1', 'postal_code', 'city', 'province', 'country_code', 'phone'] as const
-type Values = Record<string, string>
+export type Values = Record<string, string>
 
-interface Problem {
+export interface Problem {
   code: string
   fields: Record<string, string>
 }
@@ -29,7 +29,7 @@ function valuesOf(cart: Cart): Values {
   return values
 }
 
-function problemOf(error: KassaApiError): Problem {
+export function problemOf(error: KassaApiError): Problem {
   const fields: Record<string, string> = {}
   for (const e of error.errors ?? []) fields[e.path.replace(/^shipping_address\./, '')] = e.message
   for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : [])
@@ -37,7 +37,7 @@ function problemOf(error: KassaApiError): Problem {
   return { code: String(error.code), fields }
 }
 
-function Field({
+export function Field({
   name,
   label,
   values,
@@ -195,12 +195,28 @@ function CheckoutPage({
 }
 
 async function showCheckout(c: SfContext, deps: Deps, cart: Cart, values: Values, problem?: Problem, needsConfirm = false) {
-  const options = await deps.store.carts.shippingOptions(cart.id).catch(() => [])
+  const options = await c
+    .get('store')
+    .carts.shippingOptions(cart.id)
+    .catch(() => [])
   personalPage(c)
   return render(
     c,
     <CheckoutPage page={c.get('page')} cart={cart} options={options} values={values} problem={problem} needsConfirm={needsConfirm} />,
   )
+}
+
+/** The cart's details; a signed-in customer's email and default shipping address fill what the cart lacks. */
+async function prefilled(c: SfContext, cart: Cart): Promise<Values> {
+  const values = valuesOf(cart)
+  if (!c.get('page').signedIn) return values
+  const store = c.get('store')
+  const [customer, addresses] = await Promise.all([store.customers.me(), cart.shipping_address ? [] : store.customers.addresses.list()])
+  values.email ||= customer.email
+  const countries = c.get('page').regions.find((r) => r.id === cart.region_id)?.countries ?? []
+  const address = addresses.find((a) => a.is_default_shipping && countries.includes(a.country_code))
+  if (address) for (const field of ADDRESS_FIELDS) values[field] = address[field] ?? ''
+  return values
 }
 
 function placed(c: SfContext, order: Order): Response {
@@ -220,15 +236,15 @@ function placed(c: SfContext, order: Order): Response {
 /** Checkout as one plain form (address, shipping, payment, place order), the 3-D Secure step and the confirmation page. */
 export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
   app.get('/:lang/checkout', async (c) => {
-    const cart = await currentCart(c, deps)
+    const cart = await currentCart(c)
     if (!cart || cart.items.length === 0) return c.redirect(href(c.get('page').lang, '/cart'), 303)
     const pending = cart.payment_session?.status === 'requires_action'
-    return showCheckout(c, deps, cart, valuesOf(cart), undefined, pending)
+    return showCheckout(c, deps, cart, await prefilled(c, cart), undefined, pending)
   })
 
   app.post('/:lang/checkout', async (c) => {
     const page = c.get('page')
-    let cart = await currentCart(c, deps)
+    let cart = await currentCart(c)
     if (!cart || cart.items.length === 0) return c.redirect(href(page.lang, '/cart'), 303)
     const form = await c.req.parseBody()
     const values: Values = {}
@@ -236,19 +252,21 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
     try {
       const address: Record<string, string | null> = {}
       for (const field of ADDRESS_FIELDS) address[field] = values[field] || (field === 'province' || field === 'phone' ? null : '')
-      cart = await deps.store.carts.update(cart.id, { email: values.email ?? '', shipping_address: address as never })
-      if (values.shipping_option_id) cart = await deps.store.carts.setShippingMethod(cart.id, values.shipping_option_id)
+      cart = await c.get('store').carts.update(cart.id, { email: values.email ?? '', shipping_address: address as never })
+      if (values.shipping_option_id) cart = await c.get('store').carts.setShippingMethod(cart.id, values.shipping_option_id)
       const provider = values.provider_id === 'manual' ? 'manual' : 'test'
-      cart = await deps.store.carts.setPayment(
-        cart.id,
-        { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
-        { idempotencyKey: randomUUID() },
-      )
-      return placed(c, await deps.store.carts.complete(cart.id, { idempotencyKey: randomUUID() }))
+      cart = await c
+        .get('store')
+        .carts.setPayment(
+          cart.id,
+          { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
+          { idempotencyKey: randomUUID() },
+        )
+      return placed(c, await c.get('store').carts.complete(cart.id, { idempotencyKey: randomUUID() }))
     } catch (error) {
       if (!isKassaApiError(error) || error.status >= 500) throw error
       c.status(error.status === 402 ? 402 : error.status === 409 ? 409 : 400)
-      const fresh = (await currentCart(c, deps)) ?? cart
+      const fresh = (await currentCart(c)) ?? cart
       return showCheckout(
         c,
         deps,
@@ -262,14 +280,14 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
 
   app.post('/:lang/checkout/confirm', async (c) => {
     const page = c.get('page')
-    const cart = await currentCart(c, deps)
+    const cart = await currentCart(c)
     if (!cart) return c.redirect(href(page.lang, '/cart'), 303)
     try {
-      return placed(c, await deps.store.carts.confirmPayment(cart.id, {}, { idempotencyKey: randomUUID() }))
+      return placed(c, await c.get('store').carts.confirmPayment(cart.id, {}, { idempotencyKey: randomUUID() }))
     } catch (error) {
       if (!isKassaApiError(error) || error.status >= 500) throw error
       c.status(error.status === 402 ? 402 : 409)
-      return showCheckout(c, deps, (await currentCart(c, deps)) ?? cart, valuesOf(cart), problemOf(error))
+      return showCheckout(c, deps, (await currentCart(c)) ?? cart, valuesOf(cart), problemOf(error))
     }
   })
 
@@ -280,7 +298,7 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
     const id = saved.slice(0, saved.indexOf('.'))
     const token = saved.slice(saved.indexOf('.') + 1)
     if (!id || !token || id !== c.req.param('id')) return c.notFound()
-    const order = await deps.store.orders.get(id, token)
+    const order = await c.get('store').orders.get(id, token)
     personalPage(c)
     return render(
       c,

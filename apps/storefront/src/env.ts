@@ -5,11 +5,20 @@ import type { ShopData } from './shop-data.js'
 
 /** What the routes share: the Store API client and the slow-changing shop data. */
 export interface Deps {
+  /** The shared client: anonymous, never given a customer token (catalog reads). */
   store: StoreClient
+  /** A client of its own for one request, sending that visitor's customer token and address. */
+  storeFor(token: string | undefined, ip: string | undefined): StoreClient
   data: ShopData
 }
 
-export type SfEnv = { Variables: { page: PageContext } }
+export type SfEnv = {
+  Variables: {
+    page: PageContext
+    /** This request's Store API client: the visitor's own when signed in, else the shared anonymous one. */
+    store: StoreClient
+  }
+}
 export type SfContext = Context<SfEnv>
 
 export const COOKIES = {
@@ -17,6 +26,7 @@ export const COOKIES = {
   cartCount: 'kassa_cart_count',
   region: 'kassa_region',
   order: 'kassa_order',
+  customer: 'kassa_customer',
 }
 
 /** Catalog pages are the same for everyone in a language and region: shared caches may keep them a minute. */

@@ -16,6 +16,8 @@ export interface PageContext {
   query: string
   /** Scheme and host of the storefront, for canonical and alternate links. */
   origin: string
+  /** Whether the visitor holds a customer session cookie (the header links to the account or to sign in). */
+  signedIn: boolean
 }
 
 export interface LayoutProps {
@@ -77,6 +79,9 @@ export function Layout({ page, title, description, script, noindex, jsonLd, chil
             <span class="sp"></span>
             <a class="nav" href={href(other, page.path) + page.query} hreflang={other} lang={other}>
               {t.switchTo}
+            </a>
+            <a class="nav" href={href(lang, page.signedIn ? '/account' : '/account/login')}>
+              {page.signedIn ? t.account : t.signIn}
             </a>
             <a class="nav" href={href(lang, '/cart')}>
               {t.cart}

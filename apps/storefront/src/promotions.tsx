@@ -1,7 +1,7 @@
-import { type Cart, isKassaApiError } from '@kassa/sdk'
+import { type Cart, isKassaApiError, type StoreClient } from '@kassa/sdk'
 import type { Hono } from 'hono'
 import { currentCart, rememberCart } from './cart.js'
-import type { Deps, SfEnv } from './env.js'
+import type { SfEnv } from './env.js'
 import { href, type PageContext } from './layout.js'
 
 /** The cart's codes (with the reason when one does not apply) and the form to add one. */
@@ -46,18 +46,18 @@ export function PromotionBox({ page, cart }: { page: PageContext; cart: Cart }) 
   )
 }
 
-export function promotionRoutes(app: Hono<SfEnv>, deps: Deps): void {
+export function promotionRoutes(app: Hono<SfEnv>): void {
   for (const [path, call] of [
-    ['/cart/promotions', (id: string, code: string) => deps.store.carts.addPromotion(id, code)],
-    ['/cart/promotions/remove', (id: string, code: string) => deps.store.carts.removePromotion(id, code)],
+    ['/cart/promotions', (store: StoreClient, id: string, code: string) => store.carts.addPromotion(id, code)],
+    ['/cart/promotions/remove', (store: StoreClient, id: string, code: string) => store.carts.removePromotion(id, code)],
   ] as const) {
     app.post(`/:lang${path}`, async (c) => {
       const page = c.get('page')
-      const cart = await currentCart(c, deps)
+      const cart = await currentCart(c)
       const code = String((await c.req.parseBody()).code ?? '').trim()
       if (!cart || !code) return c.redirect(href(page.lang, '/cart'), 303)
       try {
-        rememberCart(c, await call(cart.id, code))
+        rememberCart(c, await call(c.get('store'), cart.id, code))
       } catch (error) {
         if (!isKassaApiError(error) || error.status >= 500) throw error
         return c.redirect(`${href(page.lang, '/cart')}?error=${encodeURIComponent(String(error.code))}`, 303)

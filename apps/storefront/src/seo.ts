@@ -25,6 +25,7 @@ export function seoRoutes(app: Hono<SfEnv>, deps: Deps, originOf: (url: string) 
       `Disallow: /${l}/cart`,
       `Disallow: /${l}/checkout`,
       `Disallow: /${l}/orders/`,
+      `Disallow: /${l}/account`,
       `Disallow: /${l}/search`,
     ])
     return c.text(['User-agent: *', 'Allow: /', ...personal, '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n'))

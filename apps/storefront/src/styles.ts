@@ -17,7 +17,7 @@ h1{font-size:1.6rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.2rem;marg
 .suggest:empty{display:none}.suggest a{display:flex;justify-content:space-between;gap:8px;padding:8px;text-decoration:none;border-radius:6px}.suggest a:hover,.suggest a:focus{background:var(--bg)}
 .cats{display:flex;gap:14px;overflow-x:auto;padding-bottom:8px;font-size:.9rem;white-space:nowrap}.cats a{text-decoration:none;color:var(--muted)}.cats a:hover{color:var(--ink)}
 input,select,button,textarea{font:inherit}
-input[type=text],input[type=search],input[type=email],input[type=number],input[type=tel],select{width:100%;padding:10px 12px;border:1px solid #c9cfd3;border-radius:8px;background:#fff;min-height:44px}
+input[type=text],input[type=search],input[type=email],input[type=password],input[type=number],input[type=tel],select{width:100%;padding:10px 12px;border:1px solid #c9cfd3;border-radius:8px;background:#fff;min-height:44px}
 .btn,button{display:inline-block;border:0;border-radius:8px;background:var(--brand);color:var(--brand-ink);padding:10px 18px;min-height:44px;cursor:pointer;text-decoration:none;font-weight:600}
 .btn.ghost,button.ghost{background:transparent;color:var(--ink);border:1px solid var(--line)}
 .big{width:100%;font-size:1.05rem;padding:14px}
@@ -66,12 +66,16 @@ fieldset{border:0;padding:0;margin:0 0 14px}legend{font-weight:600;font-size:.9r
 .foot{border-top:1px solid var(--line);padding:20px 0 32px;color:var(--muted);font-size:.85rem}
 .foot form{display:inline-flex;gap:6px;align-items:center}.foot select{width:auto}
 .crumbs{font-size:.85rem;color:var(--muted)}.crumbs a{color:inherit}
+.narrow{max-width:480px}
+.account-nav{align-items:center;margin-bottom:8px}.account-nav a[aria-current]{color:var(--ink);font-weight:600}.account-nav form{margin-left:auto}
+.orders li{grid-template-columns:5em 1fr auto}.orders a{font-size:1.05rem}
+.addresses{grid-template-columns:1fr}.addresses address{font-style:normal}.actions{display:flex;gap:6px;flex-wrap:wrap}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (min-width:700px){
 .top{position:sticky;top:0;z-index:5}
 .grid{grid-template-columns:repeat(3,1fr);gap:16px}.tiles{grid-template-columns:repeat(4,1fr)}
 .search{order:0;flex-basis:320px;flex-grow:0}
-.listing{grid-template-columns:240px 1fr}
+.listing{grid-template-columns:240px 1fr}.addresses{grid-template-columns:1fr 1fr}
 .product{grid-template-columns:1.1fr 1fr;gap:32px}
 .checkout{display:grid;grid-template-columns:1.4fr 1fr;gap:24px;align-items:start}
 }
