@@ -15,6 +15,8 @@ type Values = Record<string, string>
 interface Problem {
   code: string
   fields: Record<string, string>
+  /** With `cart.total_changed`: the total the server computed. */
+  total?: number
 }
 
 function valuesOf(cart: Cart): Values {
@@ -34,7 +36,8 @@ function problemOf(error: KassaApiError): Problem {
   for (const e of error.errors ?? []) fields[e.path.replace(/^shipping_address\./, '')] = e.message
   for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : [])
     fields[missing === 'shipping_method' ? 'shipping_option_id' : missing] ||= '—'
-  return { code: String(error.code), fields }
+  const total = typeof error.body.total === 'number' ? error.body.total : undefined
+  return { code: String(error.code), fields, ...(total !== undefined && { total }) }
 }
 
 function Field({
@@ -95,7 +98,7 @@ function CheckoutPage({
       <h1>{t.checkout}</h1>
       {problem && (
         <Notice kind="err">
-          {t.errors[problem.code] ?? t.errors.generic}
+          {problem.code === 'cart.total_changed' ? t.totalChanged(money(problem.total ?? cart.total)) : (t.errors[problem.code] ?? t.errors.generic)}
           {problem.code === 'inventory.insufficient' && (
             <>
               {' '}
@@ -112,6 +115,8 @@ function CheckoutPage({
       )}
       <div class="checkout">
         <form class="form" method="post" action={href(lang, '/checkout')}>
+          {/* The total shown here: the order is placed at it or not at all (cart.total_changed). */}
+          <input type="hidden" name="expected_total" value={String(cart.total)} />
           <section class="panel">
             <h2>{t.contact}</h2>
             <Field name="email" label={t.email} type="email" auto="email" values={values} problem={problem} />
@@ -244,7 +249,8 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
         { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
         { idempotencyKey: randomUUID() },
       )
-      return placed(c, await deps.store.carts.complete(cart.id, { idempotencyKey: randomUUID() }))
+      const shown = /^\d+$/.test(values.expected_total ?? '') ? Number(values.expected_total) : undefined
+      return placed(c, await deps.store.carts.complete(cart.id, { idempotencyKey: randomUUID(), ...(shown !== undefined && { expected_total: shown }) }))
     } catch (error) {
       if (!isKassaApiError(error) || error.status >= 500) throw error
       c.status(error.status === 402 ? 402 : error.status === 409 ? 409 : 400)

@@ -319,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Place the order: reserve stock, authorize the payment, write the order (idempotent)
-         * @description Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. A failed completion charges nothing and holds no stock.
+         * @description Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. A failed completion charges nothing and holds no stock. Send `expected_total` (the total the buyer was shown, minor units): when the total computed now differs, `409 cart.total_changed` (with `expected_total` and `total`) and nothing happens; complete again with the new total.
          */
         post: operations["storeCompleteCart"];
         delete?: never;
@@ -2310,6 +2310,10 @@ export interface components {
             data?: {
                 [key: string]: string | number | boolean | null;
             };
+            expected_total?: number;
+        };
+        CartCompleteInput: {
+            expected_total?: number;
         };
         CartPromotionInput: {
             code: string;
@@ -4752,7 +4756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress, payment.nothing_to_confirm */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, cart.total_changed, idempotency.in_progress, payment.nothing_to_confirm */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +4764,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress" | "payment.nothing_to_confirm";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "cart.total_changed" | "idempotency.in_progress" | "payment.nothing_to_confirm";
                     };
                 };
             };
@@ -4790,7 +4794,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CartCompleteInput"];
+            };
+        };
         responses: {
             /** @description The order */
             200: {
@@ -4851,7 +4859,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, cart.total_changed, idempotency.in_progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +4867,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "cart.total_changed" | "idempotency.in_progress";
                     };
                 };
             };
