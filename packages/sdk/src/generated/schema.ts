@@ -2286,6 +2286,15 @@ export interface components {
                 /** @description Units received back in returns */
                 returned_quantity: number;
             }[];
+            /** @description The promotions the order got and what each took off (the `adjustments` of the cart), as recorded at purchase: editing or deleting a promotion later changes nothing */
+            promotions: {
+                promotion_id: string;
+                code: string | null;
+                name: string;
+                type: string;
+                amount: number;
+                shipping_amount: number;
+            }[];
             subtotal: number;
             discount_total: number;
             shipping_total: number;
