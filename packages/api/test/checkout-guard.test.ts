@@ -21,7 +21,7 @@ const post = (path: string, body?: unknown) =>
   api.store(path, { method: 'POST', ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) })
 
 /** A NL cart (2 shirts at 24.95, shipping 4.95) with a code taking 10.00 off; answers its id and the total shown. */
-async function cartWithCode(code: string) {
+async function cartWithCode(code: string, token = 'tok_ok') {
   const promo = await json(api.admin('/admin/promotions', { method: 'POST', json: { name: code, codes: [code], rule: { type: 'order_fixed', amount: 1000, currency_code: 'EUR' } } }))
   expect(promo.status).toBe(201)
   const { body } = await json(post('/store/carts', { region_id: shop.regions.nl, email: 'buyer@example.com' }))
@@ -29,7 +29,7 @@ async function cartWithCode(code: string) {
   await post(`/store/carts/${id}/line-items`, { variant_id: shop.variants.shirt, quantity: 2 })
   await api.store(`/store/carts/${id}`, { method: 'PATCH', body: JSON.stringify({ shipping_address: ADDRESSES.nl }), headers: { 'content-type': 'application/json' } })
   await post(`/store/carts/${id}/shipping-method`, { shipping_option_id: shop.shipping.nl })
-  await post(`/store/carts/${id}/payment`, { provider_id: 'test', data: { token: 'tok_ok' } })
+  await post(`/store/carts/${id}/payment`, { provider_id: 'test', data: { token } })
   const shown = await json(post(`/store/carts/${id}/promotions`, { code }))
   expect(shown.body.cart.total).toBe(4990 + 495 - 1000)
   return { id, promotionId: promo.body.promotion.id as string, shown: shown.body.cart.total as number }
@@ -94,5 +94,18 @@ describe('completion with expected_total', () => {
     expect((error as KassaApiError).body).toMatchObject({ expected_total: shown, total: 4990 + 495 })
     const order = await store.carts.complete(id, { expected_total: 4990 + 495 })
     expect(order.total).toBe(4990 + 495)
+  })
+
+  it('payment/confirm takes it too: the total authorized before 3-D Secure is the one compared', async () => {
+    const { id, shown } = await cartWithCode('THREE-DS', 'tok_3ds')
+    const pending = await json(post(`/store/carts/${id}/complete`, { expected_total: shown }))
+    expect(pending.body.code).toBe('payment.requires_action')
+    const wrong = await json(post(`/store/carts/${id}/payment/confirm`, { data: { three_d_secure: 'passed' }, expected_total: shown + 1 }))
+    expect(wrong.status).toBe(409)
+    expect(wrong.body).toMatchObject({ code: 'cart.total_changed', expected_total: shown + 1, total: shown })
+    expect((await json(api.store(`/store/carts/${id}`))).body.cart.status).toBe('requires_action')
+    const done = await json(post(`/store/carts/${id}/payment/confirm`, { data: { three_d_secure: 'passed' }, expected_total: shown }))
+    expect(done.status).toBe(200)
+    expect(done.body.order.total).toBe(shown)
   })
 })
