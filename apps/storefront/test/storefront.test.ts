@@ -239,6 +239,7 @@ describe('without JavaScript', () => {
     expect((await visitor.post('/nl/checkout', { ...details, token: 'tok_declined' })).status).toBe(402)
     const page = await (await visitor.get('/nl/checkout')).text()
     const shown = /name="expected_total" value="(\d+)"/.exec(page)![1]!
+    const pricedFor = /name="priced_for" value="([^"]+)"/.exec(page)![1]!
     // Meanwhile the cart changed (another tab): the total the buyer saw is no longer the cart's.
     const cartId = visitor.jar.get('kassa_cart')!
     const headers = { 'x-publishable-api-key': shop.publishableKey, 'content-type': 'application/json' }
@@ -248,13 +249,13 @@ describe('without JavaScript', () => {
     expect(bumped.status, await bumped.clone().text()).toBe(200)
     const total = (await bumped.json()).cart.total as number
     expect(total).not.toBe(Number(shown))
-    const res = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: shown })
+    const res = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: shown, priced_for: pricedFor })
     expect(res.status).toBe(409)
     const html = await res.text()
     expect(html).toContain('Het totaal is gewijzigd naar')
     expect(html).toContain(`name="expected_total" value="${total}"`)
     expect(visitor.jar.has('kassa_cart')).toBe(true)
-    const placed = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: String(total) })
+    const placed = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: String(total), priced_for: pricedFor })
     expect(placed.status).toBe(303)
   })
 
