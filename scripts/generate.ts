@@ -150,6 +150,7 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'cart.completion_in_progress': 'Another request is completing the cart right now; retry shortly (the retry answers the same order).',
   'cart.incomplete': 'The cart cannot be completed yet; `missing` lists what it needs among `items`, `email`, `shipping_address`, `shipping_method`, `payment`.',
   'cart.line_not_found': 'The cart has no line with that id.',
+  'cart.total_changed': "The total computed now differs from the `expected_total` sent (the one the buyer was shown: a promotion expired or was deactivated, a price changed): nothing was reserved, claimed or charged; the problem carries `expected_total` and `total`. Show the new total and complete again.",
   'cart.too_many_lines': 'The cart already holds the most lines a cart may hold (100).',
   'cart.variant_not_priced': "The variant has no price in the cart region's currency, so it cannot be sold there.",
   'idempotency.key_reused': 'The `Idempotency-Key` was already used on this route with a different request body; use a new key for a new request.',

@@ -15,6 +15,8 @@ export type Values = Record<string, string>
 export interface Problem {
   code: string
   fields: Record<string, string>
+  /** With `cart.total_changed`: the total the server computed. */
+  total?: number
 }
 
 function valuesOf(cart: Cart): Values {
@@ -29,12 +31,44 @@ function valuesOf(cart: Cart): Values {
   return values
 }
 
+/**
+ * What the cart's total was priced for: email (first-order promotions), shipping option and
+ * destination. Empty until the cart has an address and a shipping method.
+ */
+function pricedFor(cart: Cart): string {
+  const address = cart.shipping_address
+  if (!address || !cart.shipping_method) return ''
+  return fingerprint({
+    email: cart.email ?? '',
+    shipping_option_id: cart.shipping_method.shipping_option_id,
+    country_code: address.country_code,
+    province: address.province ?? '',
+    postal_code: address.postal_code,
+  })
+}
+
+function fingerprint(values: Values): string {
+  const part = (key: string) => (values[key] ?? '').trim().toLowerCase()
+  return ['email', 'shipping_option_id', 'country_code', 'province', 'postal_code'].map(part).join('|')
+}
+
+/**
+ * The total the buyer saw, when it was priced for what the form submits; the order is then placed
+ * at it or not at all (`cart.total_changed`). A first submission that picks shipping or an address
+ * was shown the parts (lines, shipping prices), not a total for them: it sends none.
+ */
+function shownTotal(values: Values): number | undefined {
+  if (!values.priced_for || values.priced_for !== fingerprint(values) || !/^\d+$/.test(values.expected_total ?? '')) return undefined
+  return Number(values.expected_total)
+}
+
 export function problemOf(error: KassaApiError): Problem {
   const fields: Record<string, string> = {}
   for (const e of error.errors ?? []) fields[e.path.replace(/^shipping_address\./, '')] = e.message
   for (const missing of Array.isArray(error.body.missing) ? (error.body.missing as string[]) : [])
     fields[missing === 'shipping_method' ? 'shipping_option_id' : missing] ||= '—'
-  return { code: String(error.code), fields }
+  const total = typeof error.body.total === 'number' ? error.body.total : undefined
+  return { code: String(error.code), fields, ...(total !== undefined && { total }) }
 }
 
 export function Field({
@@ -95,7 +129,7 @@ function CheckoutPage({
       <h1>{t.checkout}</h1>
       {problem && (
         <Notice kind="err">
-          {t.errors[problem.code] ?? t.errors.generic}
+          {problem.code === 'cart.total_changed' ? t.totalChanged(money(problem.total ?? cart.total)) : (t.errors[problem.code] ?? t.errors.generic)}
           {problem.code === 'inventory.insufficient' && (
             <>
               {' '}
@@ -112,6 +146,9 @@ function CheckoutPage({
       )}
       <div class="checkout">
         <form class="form" method="post" action={href(lang, '/checkout')}>
+          {/* The total shown here and what it was priced for: see shownTotal. */}
+          <input type="hidden" name="expected_total" value={String(cart.total)} />
+          <input type="hidden" name="priced_for" value={pricedFor(cart)} />
           <section class="panel">
             <h2>{t.contact}</h2>
             <Field name="email" label={t.email} type="email" auto="email" values={values} problem={problem} />
@@ -262,7 +299,8 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
           { provider_id: provider, ...(provider === 'test' && { data: { token: values.token ?? '' } }) },
           { idempotencyKey: randomUUID() },
         )
-      return placed(c, await c.get('store').carts.complete(cart.id, { idempotencyKey: randomUUID() }))
+      const shown = shownTotal(values)
+      return placed(c, await c.get('store').carts.complete(cart.id, { idempotencyKey: randomUUID(), ...(shown !== undefined && { expected_total: shown }) }))
     } catch (error) {
       if (!isKassaApiError(error) || error.status >= 500) throw error
       c.status(error.status === 402 ? 402 : error.status === 409 ? 409 : 400)

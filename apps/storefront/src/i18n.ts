@@ -152,6 +152,7 @@ const en = {
     'customer.email_taken': 'There is already an account with that email. Sign in instead.',
     generic: 'Something went wrong. Please try again.',
   } as Record<string, string>,
+  totalChanged: (total: string) => `The total changed to ${total}, please review your order and place it again.`,
   footer: 'Kassa reference storefront: server-rendered, fast on slow connections, works without JavaScript.',
   metaHome: 'Shop well-made clothing, homeware, books and outdoor gear. Fast delivery in the Netherlands and the US.',
 }
@@ -304,6 +305,7 @@ const nl: Strings = {
     'customer.email_taken': 'Er is al een account met dit e-mailadres. Log in.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
   },
+  totalChanged: (total) => `Het totaal is gewijzigd naar ${total}, controleer je bestelling en plaats hem opnieuw.`,
   footer: 'Kassa-referentiewinkel: op de server gerenderd, snel op trage verbindingen, werkt zonder JavaScript.',
   metaHome: 'Koop goedgemaakte kleding, woonspullen, boeken en buitensportartikelen. Snel geleverd in Nederland en de VS.',
 }

@@ -231,6 +231,34 @@ describe('without JavaScript', () => {
     expect(placed.headers.get('location')).toMatch(/^\/nl\/orders\/ord_/)
   })
 
+  it('places the order only at the total it showed: a changed total re-renders the checkout with the new one', async () => {
+    // A product of its own: the order it places holds stock the other checkout tests count on.
+    const listed = await shop.api.request('/store/products?limit=20', { headers: { 'x-publishable-api-key': shop.publishableKey } })
+    const handle = ((await listed.json()).data as { handle: string }[]).map((p) => p.handle).find((h) => h !== shirt.handle && h !== other)!
+    const { visitor, details } = await dutchCart(handle)
+    expect((await visitor.post('/nl/checkout', { ...details, token: 'tok_declined' })).status).toBe(402)
+    const page = await (await visitor.get('/nl/checkout')).text()
+    const shown = /name="expected_total" value="(\d+)"/.exec(page)![1]!
+    const pricedFor = /name="priced_for" value="([^"]+)"/.exec(page)![1]!
+    // Meanwhile the cart changed (another tab): the total the buyer saw is no longer the cart's.
+    const cartId = visitor.jar.get('kassa_cart')!
+    const headers = { 'x-publishable-api-key': shop.publishableKey, 'content-type': 'application/json' }
+    const cart = await (await shop.api.request(`/store/carts/${cartId}`, { headers })).json()
+    const line = cart.cart.items[0]
+    const bumped = await shop.api.request(`/store/carts/${cartId}/line-items/${line.id}`, { method: 'PATCH', headers, body: JSON.stringify({ quantity: line.quantity + 1 }) })
+    expect(bumped.status, await bumped.clone().text()).toBe(200)
+    const total = (await bumped.json()).cart.total as number
+    expect(total).not.toBe(Number(shown))
+    const res = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: shown, priced_for: pricedFor })
+    expect(res.status).toBe(409)
+    const html = await res.text()
+    expect(html).toContain('Het totaal is gewijzigd naar')
+    expect(html).toContain(`name="expected_total" value="${total}"`)
+    expect(visitor.jar.has('kassa_cart')).toBe(true)
+    const placed = await visitor.post('/nl/checkout', { ...details, token: 'tok_ok', expected_total: String(total), priced_for: pricedFor })
+    expect(placed.status).toBe(303)
+  })
+
   it('says which step to take when stock ran out meanwhile, and keeps the cart', async () => {
     // Another product than the other tests': a pending 3-D Secure payment holds the shirt's stock.
     const { visitor, details } = await dutchCart(other)

@@ -6,6 +6,7 @@ import {
   createDb,
   isPostgresUrl,
   moveStore,
+  exportCustomersCsv,
   exportOrdersCsv,
   exportProductsCsv,
   exportProductsJson,
@@ -116,18 +117,18 @@ function progressReporter(total: number) {
 }
 
 const EXPORT_USAGE =
-  'Usage: kassa export products [--format shopify-csv|json] [--currency EUR] [--out FILE]\n       kassa export orders [--from ISO] [--to ISO] [--out FILE]'
+  'Usage: kassa export products [--format shopify-csv|json] [--currency EUR] [--out FILE]\n       kassa export orders [--from ISO] [--to ISO] [--out FILE]\n       kassa export customers [--out FILE]'
 
-/** `kassa export products|orders`: streamed to a file or standard output. */
+/** `kassa export products|orders|customers`: streamed to a file or standard output. */
 export async function exportCommand(args: string[]): Promise<void> {
   const { positional, flags } = parseArgs(args, [])
   const [what] = positional
   const format = typeof flags.format === 'string' ? flags.format : 'shopify-csv'
-  if ((what !== 'products' && what !== 'orders') || (what === 'products' && format !== 'shopify-csv' && format !== 'json')) {
+  if ((what !== 'products' && what !== 'orders' && what !== 'customers') || (what === 'products' && format !== 'shopify-csv' && format !== 'json')) {
     console.error(EXPORT_USAGE)
     process.exit(2)
   }
-  if (what === 'orders' && format !== 'shopify-csv' && flags.format !== undefined) console.error('Orders are exported as CSV only')
+  if (what !== 'products' && flags.format !== undefined) console.error(`${what === 'orders' ? 'Orders' : 'Customers'} are exported as CSV only`)
   const commerce = await createCommerce(await loadConfig())
   const ctx = commerce.ctx()
   const out: Writable = typeof flags.out === 'string' ? createWriteStream(flags.out) : process.stdout
@@ -138,7 +139,9 @@ export async function exportCommand(args: string[]): Promise<void> {
   })
   try {
     const chunks =
-      what === 'orders'
+      what === 'customers'
+        ? exportCustomersCsv(ctx)
+        : what === 'orders'
         ? exportOrdersCsv(ctx, {
             ...(typeof flags.from === 'string' && { from: flags.from }),
             ...(typeof flags.to === 'string' && { to: flags.to }),

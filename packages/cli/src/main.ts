@@ -16,6 +16,7 @@ Commands:
   import products FILE  a Shopify product CSV [--dry-run] [--currency EUR] [--location ID|NAME]
   export products       [--format shopify-csv|json] [--currency EUR] [--out FILE]
   export orders         one CSV row per order line [--from ISO] [--to ISO] [--out FILE]
+  export customers      one CSV row per customer: orders, spend per currency, default address [--out FILE]
   move --to URL         copy the embedded store into an empty PostgreSQL, verify it, print DATABASE_URL
   openapi               print the OpenAPI document
 

@@ -98,9 +98,11 @@ export interface StoreClient extends KassaClient<StorePaths> {
     confirmPayment(id: string, input?: CartPaymentConfirmInput, options?: IdempotentCallOptions): Promise<Order>
     /**
      * Places the order. Rejects with `cart.incomplete` (`body.missing`), `payment.declined`,
-     * `payment.requires_action` or `inventory.insufficient` (`body.variants`).
+     * `payment.requires_action` or `inventory.insufficient` (`body.variants`). With
+     * `expected_total` (the total the buyer was shown), rejects with `cart.total_changed`
+     * (`body.expected_total`, `body.total`) and changes nothing when the total is now another.
      */
-    complete(id: string, options?: IdempotentCallOptions): Promise<Order>
+    complete(id: string, options?: IdempotentCallOptions & { expected_total?: number }): Promise<Order>
   }
   orders: {
     /** An order, read as a guest with the `order_token` the completion answered (or, without one, as its signed-in customer). */
@@ -215,7 +217,13 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
         (await client.POST('/store/carts/{id}/payment', { params: { path: { id }, header: idempotencyHeader(options) }, body })).cart,
       confirmPayment: async (id, body = {}, options = {}) =>
         (await client.POST('/store/carts/{id}/payment/confirm', { params: { path: { id }, header: idempotencyHeader(options) }, body })).order,
-      complete: async (id, options = {}) => (await client.POST('/store/carts/{id}/complete', { params: { path: { id }, header: idempotencyHeader(options) } })).order,
+      complete: async (id, options = {}) =>
+        (
+          await client.POST('/store/carts/{id}/complete', {
+            params: { path: { id }, header: idempotencyHeader(options) },
+            ...(options.expected_total !== undefined && { body: { expected_total: options.expected_total } }),
+          })
+        ).order,
     },
     orders: {
       get: async (id, orderToken) =>

@@ -8,6 +8,7 @@ import {
   AuthErrors,
   createImportJob,
   DataioErrors,
+  exportCustomersCsv,
   exportOrdersCsv,
   exportProductsCsv,
   exportProductsJson,
@@ -168,6 +169,18 @@ const exportOrders = adminRoute('data', 'orders:read', {
   responses: { 200: { description: 'The order lines', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(...authErrors) },
 })
 
+const exportCustomers = adminRoute('data', 'customers:read', {
+  method: 'get',
+  path: '/exports/customers',
+  operationId: 'adminExportCustomers',
+  summary: 'Customers: one CSV row per account with orders count, spend per currency and default address, streamed',
+  description:
+    'Columns: id, email, first_name, last_name, phone, email_verified, erased, created_at, orders_count, then one `total_spent_<CURRENCY>` per ' +
+    'currency any customer ordered in (decimals; order totals less refunds, canceled orders left out; empty when none in that currency), then ' +
+    'the default shipping address (address_first_name ... address_phone). Erased customers appear anonymized, with `erased` true.',
+  responses: { 200: { description: 'The customers', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(...authErrors) },
+})
+
 /** Writes the request body to a file in the uploads folder, refusing more than the limit or than announced. */
 async function saveUpload(c: Context<AppEnv>, commerce: Commerce): Promise<{ path: string; bytes: number }> {
   const announced = c.req.header('content-length')
@@ -275,6 +288,10 @@ export function adminDataioRoutes() {
       'orders.csv',
     )
   })
+
+  app.openapi(exportCustomers, async (c) =>
+    stream(exportCustomersCsv(c.get('commerce').ctx(c.get('actor'))), 'text/csv; charset=utf-8', 'customers.csv'),
+  )
   return app
 }
 

@@ -8,6 +8,7 @@ import {
   CheckoutErrors,
   CommonErrors,
   completeCart,
+  completeCartSchema,
   CUSTOMER_SESSION_ERRORS,
   confirmPayment,
   createCart,
@@ -158,6 +159,7 @@ const completionErrors = [
   CheckoutErrors.providerUnknown,
   InventoryErrors.insufficient,
   PromotionErrors.usageLimitReached,
+  CheckoutErrors.totalChanged,
   ...idempotencyErrors,
 ]
 
@@ -177,8 +179,13 @@ const complete = route({
   summary: 'Place the order: reserve stock, authorize the payment, write the order (idempotent)',
   description:
     'Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. ' +
-    'A failed completion charges nothing and holds no stock.',
-  request: { params: cartParam, headers: idempotencyHeader },
+    'A failed completion charges nothing and holds no stock. Send `expected_total` (the total the buyer was shown, minor units): when the total ' +
+    'computed now differs, `409 cart.total_changed` (with `expected_total` and `total`) and nothing happens; complete again with the new total.',
+  request: {
+    params: cartParam,
+    headers: idempotencyHeader,
+    body: { ...jsonBody(completeCartSchema.meta({ id: 'CartCompleteInput' })), required: false },
+  },
   responses: { 200: orderResponse, ...errorResponses(...completionErrors, CartErrors.incomplete) },
 })
 
@@ -208,6 +215,6 @@ export function storeCartRoutes() {
   })
   app.openapi(payment, async (c) => c.json({ cart: await setPaymentSession(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 200))
   app.openapi(confirm, async (c) => c.json({ order: await confirmPayment(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 200))
-  app.openapi(complete, async (c) => c.json({ order: await completeCart(ctxOf(c), c.req.valid('param').id) }, 200))
+  app.openapi(complete, async (c) => c.json({ order: await completeCart(ctxOf(c), c.req.valid('param').id, c.req.valid('json')) }, 200))
   return app
 }

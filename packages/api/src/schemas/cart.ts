@@ -42,6 +42,16 @@ const CartItemSchema = z
   })
   .openapi('CartItem')
 
+/** A promotion applied, and what it took off (items and shipping together; `shipping_amount` of it off shipping). */
+const AdjustmentSchema = z.object({
+  promotion_id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  type: z.string(),
+  amount: money,
+  shipping_amount: money,
+})
+
 export const CartSchema = z
   .object({
     id: z.string(),
@@ -67,16 +77,7 @@ export const CartSchema = z
       .array(z.object({ code: z.string(), applied: z.boolean(), reason: z.string().optional() }))
       .openapi({ description: 'The codes on the cart; `reason` says why one does not apply (min_subtotal_not_met, expired, usage_limit_reached...)' }),
     adjustments: z
-      .array(
-        z.object({
-          promotion_id: z.string(),
-          code: z.string().nullable(),
-          name: z.string(),
-          type: z.string(),
-          amount: money,
-          shipping_amount: money,
-        }),
-      )
+      .array(AdjustmentSchema)
       .openapi({ description: 'Every promotion applied, automatic ones too, and what it took off (items and shipping)' }),
     subtotal: money,
     discount_total: money,
@@ -132,6 +133,10 @@ export const OrderSchema = z
         returned_quantity: z.number().int().openapi({ description: 'Units received back in returns' }),
       }),
     ),
+    promotions: z.array(AdjustmentSchema).openapi({
+      description:
+        'The promotions the order got and what each took off (the `adjustments` of the cart), as recorded at purchase: editing or deleting a promotion later changes nothing',
+    }),
     subtotal: money,
     discount_total: money,
     shipping_total: money,

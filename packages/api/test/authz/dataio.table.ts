@@ -6,5 +6,6 @@ export const DATAIO_TABLE: AuthzTable = {
   adminGetImport: ANY_ADMIN,
   adminExportProducts: ANY_ADMIN,
   adminExportOrders: ANY_ADMIN,
+  adminExportCustomers: ANY_ADMIN,
   storeGoogleProductFeed: ANY_STOREFRONT,
 }

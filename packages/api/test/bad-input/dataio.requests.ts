@@ -35,4 +35,5 @@ export const DATAIO_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   adminExportProducts: () => ({ query: { format: 'shopify-csv', currency: 'EUR' } }),
   storeGoogleProductFeed: (f) => ({ query: { region_id: f.regions.regionId, locale: 'en' } }),
   adminExportOrders: () => ({ query: { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' } }),
+  adminExportCustomers: () => ({}),
 }

@@ -205,7 +205,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   storeSetCartShippingMethod: (f) => ({ path: { id: f.checkout.cartId }, body: { shipping_option_id: f.checkout.shippingOptionId } }),
   storeSetCartPayment: (f) => ({ path: { id: f.checkout.cartId }, body: { provider_id: 'test', data: { token: 'tok_ok' } } }),
   storeConfirmCartPayment: (f) => ({ path: { id: f.checkout.confirmCartId }, body: { data: { three_d_secure: 'passed' } } }),
-  storeCompleteCart: (f) => ({ path: { id: f.checkout.completeCartId } }),
+  storeCompleteCart: (f) => ({ path: { id: f.checkout.completeCartId }, body: {} }),
   storeGetOrder: (f) => ({ path: { id: f.checkout.order.id }, headers: { 'x-order-token': f.checkout.order.token } }),
 
   adminListProducts: () => ({ query: { status: 'published', q: 'shirt', limit: '5' } }),

@@ -6,8 +6,15 @@ export const CLAIM_STALE_MS = 2 * 60_000
 /** How long a concurrent caller waits for another caller's completion before answering 409. */
 export const COMPLETION_WAIT_MS = 8_000
 
+/** The total the buyer was shown (minor units): completion refuses any other with `cart.total_changed`. A guard only; the server prices. */
+const expectedTotalSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional()
+
+export const completeCartSchema = z.strictObject({ expected_total: expectedTotalSchema })
+export type CartCompleteInput = z.input<typeof completeCartSchema>
+
 export const paymentConfirmSchema = z.strictObject({
   data: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional(),
+  expected_total: expectedTotalSchema,
 })
 export type CartPaymentConfirmInput = z.input<typeof paymentConfirmSchema>
 
@@ -17,7 +24,19 @@ const declined = defineError(
   (reason?: string) => `The payment was declined${reason ? `: ${reason}` : ''}`,
 )
 
+const totalChanged = defineError(
+  'cart.total_changed',
+  'conflict',
+  (expected: number, total: number) => `The cart's total is now ${total}, not ${expected}: review the cart and complete it again`,
+)
+
 export const CheckoutErrors = {
+  /** Carries `expected_total` and the current `total`. */
+  totalChanged: Object.assign(
+    (expected: number, total: number) =>
+      new KassaError(totalChanged.code, totalChanged.kind, totalChanged(expected, total).message, { extra: { expected_total: expected, total } }),
+    { code: totalChanged.code, kind: totalChanged.kind },
+  ),
   /** Carries `reason` when the provider gave one. */
   declined: Object.assign(
     (reason?: string) => new KassaError(declined.code, declined.kind, declined(reason).message, reason ? { extra: { reason } } : {}),

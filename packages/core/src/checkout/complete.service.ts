@@ -20,7 +20,15 @@ import { parseInput } from '../kernel/validate.js'
 import { findOrderByCart, type Order, placeOrder, type PlaceOrderInput } from '../orders/index.js'
 import { claimPromotionUses, noteRefusedPromotions, recordOrderPromotions, releasePromotionUses } from '../promotions/index.js'
 import type { PaymentResult } from '../payments/index.js'
-import { CheckoutErrors, CLAIM_STALE_MS, COMPLETION_WAIT_MS, type CartPaymentConfirmInput, paymentConfirmSchema } from './checkout.js'
+import {
+  type CartCompleteInput,
+  type CartPaymentConfirmInput,
+  CheckoutErrors,
+  CLAIM_STALE_MS,
+  COMPLETION_WAIT_MS,
+  completeCartSchema,
+  paymentConfirmSchema,
+} from './checkout.js'
 
 interface Claimed {
   cart: PlaceOrderInput['cart']
@@ -34,10 +42,12 @@ interface Claimed {
  * written in a second one. Concurrent callers wait for that outcome. Completing a completed cart
  * answers its order. Throws `cart.incomplete` (with `missing`), `inventory.insufficient`,
  * `payment.declined` (stock released) or `payment.requires_action` (stock held; then
- * {@link confirmPayment}).
+ * {@link confirmPayment}). With `expected_total`, a cart whose fresh total differs throws
+ * `cart.total_changed` before anything is reserved, claimed or charged.
  */
-export async function completeCart(ctx: Ctx, cartId: string): Promise<Order> {
-  return whenClaimed(ctx, cartId, 'open', async (claimed) => {
+export async function completeCart(ctx: Ctx, cartId: string, rawInput: CartCompleteInput = {}): Promise<Order> {
+  const input = parseInput(completeCartSchema, rawInput)
+  return whenClaimed(ctx, cartId, 'open', input.expected_total, async (claimed) => {
     const { cart, payment, gateway } = claimed
     let outcome: PaymentResult
     try {
@@ -60,7 +70,7 @@ export async function completeCart(ctx: Ctx, cartId: string): Promise<Order> {
 /** Confirms a payment that answered `payment.requires_action` (3-D Secure and the like) and completes the cart. */
 export async function confirmPayment(ctx: Ctx, cartId: string, rawInput: CartPaymentConfirmInput = {}): Promise<Order> {
   const input = parseInput(paymentConfirmSchema, rawInput)
-  return whenClaimed(ctx, cartId, 'requires_action', async (claimed) => {
+  return whenClaimed(ctx, cartId, 'requires_action', input.expected_total, async (claimed) => {
     const { payment, gateway } = claimed
     let outcome: PaymentResult
     try {
@@ -85,6 +95,7 @@ async function whenClaimed(
   ctx: Ctx,
   cartId: string,
   from: 'open' | 'requires_action',
+  expectedTotal: number | undefined,
   work: (claimed: Claimed) => Promise<Order>,
 ): Promise<Order> {
   const deadline = Date.now() + COMPLETION_WAIT_MS
@@ -93,7 +104,7 @@ async function whenClaimed(
     const row = await getCartRow(ctx, cartId)
     if (row.status === 'completed') return orderOf(ctx, row)
     if (row.status === from || row.status === 'completing') {
-      const claimed = await claim(ctx, row, from)
+      const claimed = await claim(ctx, row, from, expectedTotal)
       if (claimed) return work(claimed)
     } else if (row.status === 'requires_action') {
       throw CheckoutErrors.requiresAction(cartId)
@@ -112,7 +123,7 @@ async function whenClaimed(
 }
 
 /** Transaction 1: claim, check completeness, price, reserve stock. Undefined when another caller holds the claim. */
-async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): Promise<Claimed | undefined> {
+async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', expectedTotal: number | undefined): Promise<Claimed | undefined> {
   const claimed = inTransaction(ctx, async (tx) => {
     const now = tx.now()
     const staleClaimBefore = new Date(now.getTime() - CLAIM_STALE_MS).toISOString()
@@ -130,6 +141,7 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): 
       // the sweeper may have released it while the buyer took longer than its expiry.
       if (!payment?.snapshot) throw CheckoutErrors.nothingToConfirm(row.id)
       const cart = payment.snapshot as Claimed['cart']
+      guardTotal(cart.total, expectedTotal)
       await claimPromotionUses(tx, cart, expiresAt(now), { confirming: true })
       await reserve(cart)
       return { cart, payment, gateway: gatewayOf(tx, payment) }
@@ -139,13 +151,22 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action'): 
     if (missing.length || !payment) throw withExtra(CartErrors.incomplete(missing), { missing })
     const gateway = gatewayOf(tx, payment)
     // Promotion uses are taken with the stock, before payment; see promotion-claim.service.ts.
+    // A code that lost its last use answers promotion.usage_limit_reached (and is marked seen) first.
     await claimPromotionUses(tx, cart, expiresAt(now))
+    // The buyer pays the total shown, or nothing: a different total rolls this transaction back
+    // (no use claimed, no stock reserved, the cart open and unchanged) before any payment call.
+    guardTotal(cart.total, expectedTotal)
     await reserve(cart)
     await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     return { cart: cart as Claimed['cart'], payment, gateway }
   })
   // A promotion without uses left rolled the claim back: the cart shows it as not applied from now on.
   return claimed.catch((error: unknown) => noteRefusedPromotions(ctx, row.id, error))
+}
+
+/** Throws `cart.total_changed` when the buyer was shown another total than the one computed now. */
+function guardTotal(total: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== total) throw CheckoutErrors.totalChanged(expected, total)
 }
 
 function expiresAt(now: Date): string {

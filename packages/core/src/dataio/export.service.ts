@@ -228,3 +228,93 @@ export async function* exportOrdersCsv(ctx: Ctx, options: OrderExportOptions = {
     after = Number(orders[orders.length - 1]!.number)
   }
 }
+
+/** The fixed columns of the customer export; one `total_spent_<CURRENCY>` column per order currency follows `orders_count`. */
+export const CUSTOMER_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'phone', 'email_verified', 'erased', 'created_at', 'orders_count'] as const
+export const CUSTOMER_ADDRESS_COLUMNS = [
+  'address_first_name',
+  'address_last_name',
+  'address_company',
+  'address_1',
+  'address_2',
+  'address_city',
+  'address_postal_code',
+  'address_province',
+  'address_country_code',
+  'address_phone',
+] as const
+
+/**
+ * Customers as CSV, one row per account, ordered by id and streamed a page at a time: profile,
+ * `orders_count` (orders the account placed), one `total_spent_<CURRENCY>` column per currency any
+ * customer ordered in (decimals: order totals less refunds, canceled orders left out) and the default
+ * shipping address. Erased accounts appear as erasure left them (placeholder email, no name, phone
+ * or address) with `erased` true.
+ */
+export async function* exportCustomersCsv(ctx: Ctx): AsyncGenerator<string> {
+  const currencies = (
+    await ctx.db.selectFrom('order').select('currency_code').distinct().where('customer_id', 'is not', null).orderBy('currency_code').execute()
+  ).map((r) => r.currency_code)
+  yield stringify([[...CUSTOMER_COLUMNS, ...currencies.map((c) => `total_spent_${c}`), ...CUSTOMER_ADDRESS_COLUMNS]], { bom: true })
+  let after = ''
+  for (;;) {
+    const customers = await ctx.db
+      .selectFrom('customer')
+      .select(['id', 'email', 'first_name', 'last_name', 'phone', 'email_verified', 'erased_at', 'created_at'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute()
+    if (customers.length === 0) return
+    const ids = customers.map((c) => c.id)
+    const totals = await ctx.db
+      .selectFrom('order')
+      .select((eb) => [
+        'customer_id',
+        'currency_code',
+        eb.fn.countAll<number | string>().as('orders'),
+        eb.fn
+          .sum<number | string | null>(eb.case().when('lifecycle_status', '=', 'canceled').then(0).else(eb('total', '-', eb.ref('refunded_amount'))).end())
+          .as('spent'),
+      ])
+      .where('customer_id', 'in', ids)
+      .groupBy(['customer_id', 'currency_code'])
+      .execute()
+    const addresses = await ctx.db.selectFrom('customer_address').selectAll().where('customer_id', 'in', ids).orderBy('created_at').execute()
+    const rows = customers.map((c) => {
+      const mine = totals.filter((t) => t.customer_id === c.id)
+      const address = addresses.find((a) => a.customer_id === c.id && Boolean(a.is_default_shipping))
+      return [
+        c.id,
+        c.email,
+        c.first_name ?? '',
+        c.last_name ?? '',
+        c.phone ?? '',
+        c.email_verified ? 'true' : 'false',
+        c.erased_at ? 'true' : 'false',
+        toIso(c.created_at),
+        String(mine.reduce((n, t) => n + Number(t.orders), 0)),
+        ...currencies.map((currency) => {
+          const spent = mine.find((t) => t.currency_code === currency)
+          return spent ? formatDecimal(Number(spent.spent ?? 0), currency) : ''
+        }),
+        ...(address
+          ? [
+              address.first_name,
+              address.last_name,
+              address.company ?? '',
+              address.address_1,
+              address.address_2 ?? '',
+              address.city,
+              address.postal_code,
+              address.province ?? '',
+              address.country_code,
+              address.phone ?? '',
+            ]
+          : CUSTOMER_ADDRESS_COLUMNS.map(() => '')),
+      ]
+    })
+    yield stringify(rows)
+    after = ids[ids.length - 1]!
+  }
+}

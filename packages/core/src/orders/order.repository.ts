@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../db/database.js'
 import { jsonArrayFrom, parseJson, toIso, toJson } from '../db/dialect.js'
-import type { Order, OrderItem } from './order.js'
+import type { Order, OrderItem, OrderPromotion } from './order.js'
 import type { OrderTable } from './order.table.js'
 
 type Db = Kysely<Database>
@@ -189,10 +189,21 @@ function selectOrders(db: Db) {
           .orderBy('l.position'),
       ).as('items'),
     )
+    .select((eb) =>
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('order_promotion as op')
+          .select(['op.promotion_id', 'op.code', 'op.name', 'op.rule', 'op.amount', 'op.shipping_amount'])
+          .whereRef('op.order_id', '=', 'o.id')
+          .orderBy('op.id'),
+      ).as('promotions'),
+    )
 }
 
-function toOrder(row: Selectable<OrderTable> & { items: unknown }): Order {
+function toOrder(row: Selectable<OrderTable> & { items: unknown; promotions: unknown }): Order {
   const items = parseJson<Record<string, unknown>[]>(row.items, [])
+  const promotions = parseJson<Record<string, unknown>[]>(row.promotions, [])
   return {
     id: row.id,
     number: Number(row.number),
@@ -226,6 +237,15 @@ function toOrder(row: Selectable<OrderTable> & { items: unknown }): Order {
       shipped_quantity: Number(i.shipped_quantity ?? 0),
       delivered_quantity: Number(i.delivered_quantity ?? 0),
       returned_quantity: Number(i.returned_quantity ?? 0),
+    })),
+    // The snapshot taken at purchase (order_promotion has no foreign key to the promotion).
+    promotions: promotions.map((p) => ({
+      promotion_id: String(p.promotion_id),
+      code: (p.code as string | null) ?? null,
+      name: String(p.name),
+      type: parseJson<{ type: OrderPromotion['type'] }>(p.rule, { type: 'order_fixed' }).type,
+      amount: Number(p.amount),
+      shipping_amount: Number(p.shipping_amount),
     })),
     subtotal: Number(row.subtotal),
     discount_total: Number(row.discount_total),

@@ -1,11 +1,15 @@
 import { defineError } from '../kernel/errors.js'
 import type { Address, CartShippingMethod } from '../cart/index.js'
 import type { TaxLine } from '../pricing/index.js'
+import type { CartAdjustment } from '../promotions/promotion.js'
 import type { FulfillmentStatus } from './fulfillment-status.js'
 import type { OrderLifecycleStatus } from './order-status.js'
 import type { PaymentLifecycleStatus } from './payment-status.js'
 
 /** One line of an order: a snapshot of what was bought, at what price, with what tax. */
+/** A promotion applied to an order: the cart's adjustment, kept in `order_promotion` at purchase. */
+export type OrderPromotion = CartAdjustment
+
 export interface OrderItem {
   id: string
   variant_id: string
@@ -55,6 +59,8 @@ export interface Order {
   billing_address: Address | null
   shipping_method: CartShippingMethod
   items: OrderItem[]
+  /** The promotions the order got, as recorded when it was placed (later edits of a promotion change nothing). */
+  promotions: OrderPromotion[]
   subtotal: number
   discount_total: number
   shipping_total: number

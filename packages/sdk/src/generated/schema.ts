@@ -319,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Place the order: reserve stock, authorize the payment, write the order (idempotent)
-         * @description Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. A failed completion charges nothing and holds no stock.
+         * @description Answers the order, also when the cart was completed before. `400 cart.incomplete` lists `missing`; `409 inventory.insufficient` lists `variants`. A failed completion charges nothing and holds no stock. Send `expected_total` (the total the buyer was shown, minor units): when the total computed now differs, `409 cart.total_changed` (with `expected_total` and `total`) and nothing happens; complete again with the new total.
          */
         post: operations["storeCompleteCart"];
         delete?: never;
@@ -1984,6 +1984,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/exports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers: one CSV row per account with orders count, spend per currency and default address, streamed
+         * @description Columns: id, email, first_name, last_name, phone, email_verified, erased, created_at, orders_count, then one `total_spent_<CURRENCY>` per currency any customer ordered in (decimals; order totals less refunds, canceled orders left out; empty when none in that currency), then the default shipping address (address_first_name ... address_phone). Erased customers appear anonymized, with `erased` true.
+         */
+        get: operations["adminExportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2286,6 +2306,15 @@ export interface components {
                 /** @description Units received back in returns */
                 returned_quantity: number;
             }[];
+            /** @description The promotions the order got and what each took off (the `adjustments` of the cart), as recorded at purchase: editing or deleting a promotion later changes nothing */
+            promotions: {
+                promotion_id: string;
+                code: string | null;
+                name: string;
+                type: string;
+                amount: number;
+                shipping_amount: number;
+            }[];
             subtotal: number;
             discount_total: number;
             shipping_total: number;
@@ -2310,6 +2339,10 @@ export interface components {
             data?: {
                 [key: string]: string | number | boolean | null;
             };
+            expected_total?: number;
+        };
+        CartCompleteInput: {
+            expected_total?: number;
         };
         CartPromotionInput: {
             code: string;
@@ -4752,7 +4785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress, payment.nothing_to_confirm */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, cart.total_changed, idempotency.in_progress, payment.nothing_to_confirm */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +4793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress" | "payment.nothing_to_confirm";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "cart.total_changed" | "idempotency.in_progress" | "payment.nothing_to_confirm";
                     };
                 };
             };
@@ -4790,7 +4823,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CartCompleteInput"];
+            };
+        };
         responses: {
             /** @description The order */
             200: {
@@ -4851,7 +4888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, idempotency.in_progress */
+            /** @description Error: cart.already_completed, cart.completion_in_progress, inventory.insufficient, promotion.usage_limit_reached, cart.total_changed, idempotency.in_progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +4896,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "idempotency.in_progress";
+                        code?: "cart.already_completed" | "cart.completion_in_progress" | "inventory.insufficient" | "promotion.usage_limit_reached" | "cart.total_changed" | "idempotency.in_progress";
                     };
                 };
             };
@@ -14287,6 +14324,50 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The order lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminExportCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers */
             200: {
                 headers: {
                     [name: string]: unknown;
