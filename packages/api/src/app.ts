@@ -19,6 +19,7 @@ import { adminOrderRoutes } from './routes/admin-orders.js'
 import { adminDraftOrderRoutes } from './routes/admin-draft-orders.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminReportRoutes } from './routes/admin-reports.js'
 import { adminPromotionRoutes } from './routes/admin-promotions.js'
 import { adminRoleRoutes } from './routes/admin-roles.js'
 import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
@@ -144,6 +145,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminWebhookRoutes())
   admin.route('/', adminOrderRoutes())
   admin.route('/', adminDraftOrderRoutes())
+  admin.route('/', adminReportRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

@@ -4,6 +4,8 @@ import type {
   AdminCustomerListQuery,
   AdminCustomerPage,
   AdminMe,
+  AdminOrderListQuery,
+  AdminOrderPage,
   AdminProductListQuery,
   AdminProductPage,
   AdminSession,
@@ -11,6 +13,9 @@ import type {
   ApiKeyCreated,
   ApiKeyCreateInput,
   Customer,
+  Fulfillment,
+  FulfillmentCreateInput,
+  FulfillmentShipInput,
   Order,
   OrderDetail,
   PaymentTransaction,
@@ -24,6 +29,8 @@ import type {
   PromotionOrder,
   PromotionUpdateInput,
   RefundInput,
+  ReportOverview,
+  ReportOverviewQuery,
 } from './types.js'
 
 /** Options of {@link createAdminClient}. */
@@ -91,7 +98,17 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     /** Erases the customer's personal data; their orders keep amounts and lines. */
     erase(id: string): Promise<void>
   }
+  reports: {
+    /** Revenue, orders and average order value per currency (today, 7 and 30 days), revenue per day, top products, low stock. */
+    overview(query?: ReportOverviewQuery): Promise<ReportOverview>
+  }
   orders: {
+    /** A page of orders, newest first, filtered by status, payment, fulfillment, creation window and `q` (number or email). */
+    list(query?: AdminOrderListQuery): Promise<AdminOrderPage>
+    /** Packs the unfulfilled units (or `items`) at a stock location. */
+    fulfill(id: string, input?: FulfillmentCreateInput): Promise<{ order: Order; fulfillment: Fulfillment }>
+    /** Marks a fulfillment shipped with carrier and tracking number. */
+    ship(id: string, fulfillmentId: string, input: FulfillmentShipInput): Promise<{ order: Order; fulfillment: Fulfillment }>
     /** An order with its fulfillments, returns, payment transactions and timeline; rejects with `order.not_found`. */
     get(id: string): Promise<OrderDetail>
     /** Captures all that is left of the payment, or `amount`; the key makes a retry answer the first outcome. */
@@ -170,7 +187,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         await client.DELETE('/admin/customers/{id}', { params: { path: { id } } })
       },
     },
+    reports: {
+      overview: async (query = {}) => (await client.GET('/admin/reports/overview', { params: { query } })).overview,
+    },
     orders: {
+      list: (query = {}) => client.GET('/admin/orders', { params: { query } }),
+      fulfill: (id, input = {}) => client.POST('/admin/orders/{id}/fulfillments', { params: { path: { id } }, body: input }),
+      ship: (id, fulfillmentId, input) =>
+        client.POST('/admin/orders/{id}/fulfillments/{fulfillment_id}/ship', { params: { path: { id, fulfillment_id: fulfillmentId } }, body: input }),
       get: async (id) => (await client.GET('/admin/orders/{id}', { params: { path: { id } } })).order,
       capture: (id, amount, options = {}) =>
         client.POST('/admin/orders/{id}/capture', { params: { path: { id } }, body: amount === undefined ? {} : { amount }, headers: idempotency(options) }),

@@ -119,3 +119,17 @@ export type OrderReturn = Schemas['OrderReturn']
 export type RefundInput = Schemas['RefundInput']
 /** The body of `POST /store/orders/{id}/returns`. */
 export type ReturnRequestInput = Schemas['StoreReturnRequestInput']
+/** A page of `GET /admin/orders`. */
+export type AdminOrderPage = JsonOf<'adminListOrders', 200>
+/** Query of `GET /admin/orders`: status, payment and fulfillment status, a creation window, q. */
+export type AdminOrderListQuery = QueryOf<'adminListOrders'>
+/** Units packed at a stock location, to be shipped. */
+export type Fulfillment = Schemas['Fulfillment']
+/** The body of `POST /admin/orders/{id}/fulfillments`. */
+export type FulfillmentCreateInput = Schemas['FulfillmentCreateInput']
+/** The body of `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/ship`. */
+export type FulfillmentShipInput = Schemas['FulfillmentShipInput']
+/** The dashboard's figures: revenue per currency and period, a daily series, top products, low stock. */
+export type ReportOverview = Schemas['ReportOverview']
+/** Query of `GET /admin/reports/overview`. */
+export type ReportOverviewQuery = QueryOf<'adminReportOverview'>

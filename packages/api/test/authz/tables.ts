@@ -7,6 +7,7 @@ import { SETTINGS_TABLE } from './settings.table.js'
 import { SYSTEM_TABLE } from './system.table.js'
 import { WEBHOOKS_TABLE } from './webhooks.table.js'
 import { ORDERS_TABLE } from './orders.table.js'
+import { REPORTS_TABLE } from './reports.table.js'
 import type { AuthzTable } from './table.js'
 
 /** Every area's table. A new area adds one `<area>.table.ts` and one line here. */
@@ -20,4 +21,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   promotions: PROMOTIONS_TABLE,
   webhooks: WEBHOOKS_TABLE,
   orders: ORDERS_TABLE,
+  reports: REPORTS_TABLE,
 }

@@ -124,3 +124,8 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
 export function forUpdateSkipLocked<Q extends { forUpdate(of?: any): Q; skipLocked(): Q }>(db: AnyDb, query: Q, of?: string): Q {
   return isPostgres(db) ? query.forUpdate(of).skipLocked() : query
 }
+
+/** The UTC calendar day of a timestamp column as `YYYY-MM-DD` text (SQLite keeps ISO text already). */
+export function utcDay(db: AnyDb, column: RawBuilder<unknown> | Expression<unknown>): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')` : sql<string>`substr(${column}, 1, 10)`
+}
