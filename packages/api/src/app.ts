@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { adminAppRoutes } from './admin-app.js'
 import type { Commerce } from '@kassa/core'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
@@ -40,6 +41,8 @@ export interface AppOptions {
   logger?: Logger
   /** The Store API catalog cache; `false` turns it off. Default: from `KASSA_CACHE*` env. */
   cache?: ResponseCacheOptions | false
+  /** A built admin app (apps/admin/dist) to serve at /app/; without it /app/ is not served. */
+  adminDir?: string
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -96,6 +99,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     c.body(await metrics.render(commerce, cache.stats()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' }),
   )
   app.route('/', paymentHookRoutes())
+  if (options.adminDir) app.route('/', adminAppRoutes(options.adminDir))
 
   const store = newApp()
   store.use('*', storeCors(commerce))

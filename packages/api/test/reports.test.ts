@@ -11,7 +11,11 @@ let midnight: number // of the engine's clock (a test clock)
 const at = (daysAgo: number) => new Date(midnight - daysAgo * DAY + 3_600_000).toISOString()
 
 async function dateOrder(id: string, daysAgo: number) {
-  await api.commerce.db.updateTable('order').set({ created_at: at(daysAgo) }).where('id', '=', id).execute()
+  await api.commerce.db
+    .updateTable('order')
+    .set({ created_at: at(daysAgo) })
+    .where('id', '=', id)
+    .execute()
 }
 
 beforeAll(async () => {

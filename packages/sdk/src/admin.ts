@@ -29,6 +29,9 @@ import type {
   PromotionOrder,
   PromotionUpdateInput,
   RefundInput,
+  Region,
+  Variant,
+  VariantUpdateInput,
   ReportOverview,
   ReportOverviewQuery,
 } from './types.js'
@@ -72,8 +75,14 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     create(input: ProductCreateInput): Promise<Product>
     /** Updates a product; lists given replace the current ones. */
     update(id: string, input: ProductUpdateInput): Promise<Product>
+    /** Updates one variant: title, SKU, prices (the list given replaces the current one), stock settings. */
+    updateVariant(id: string, variantId: string, input: VariantUpdateInput): Promise<Variant>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
+  }
+  regions: {
+    /** Every region: the currencies a product is priced in come from here. */
+    list(): Promise<Region[]>
   }
   promotions: {
     /** Creates a promotion: its rule, conditions, codes (or automatic), limits and stacking. */
@@ -164,9 +173,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       get: async (id) => (await client.GET('/admin/products/{id}', { params: { path: { id } } })).product,
       create: async (input) => (await client.POST('/admin/products', { body: input })).product,
       update: async (id, input) => (await client.PATCH('/admin/products/{id}', { params: { path: { id } }, body: input })).product,
+      updateVariant: async (id, variantId, input) =>
+        (await client.PATCH('/admin/products/{id}/variants/{variant_id}', { params: { path: { id, variant_id: variantId } }, body: input })).variant,
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
+    },
+    regions: {
+      list: async () => (await client.GET('/admin/regions', {})).data,
     },
     promotions: {
       create: async (input) => (await client.POST('/admin/promotions', { body: input })).promotion,

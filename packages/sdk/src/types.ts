@@ -133,3 +133,5 @@ export type FulfillmentShipInput = Schemas['FulfillmentShipInput']
 export type ReportOverview = Schemas['ReportOverview']
 /** Query of `GET /admin/reports/overview`. */
 export type ReportOverviewQuery = QueryOf<'adminReportOverview'>
+/** The body of `PATCH /admin/products/{id}/variants/{variant_id}` (options stay as they are). */
+export type VariantUpdateInput = NonNullable<operations['adminUpdateVariant']['requestBody']>['content']['application/json']

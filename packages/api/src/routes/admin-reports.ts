@@ -13,8 +13,20 @@ const overview = adminRoute('reports', 'orders:read', {
   summary: 'Revenue, orders and average order value today / 7 / 30 days per currency, revenue per day, top products, low stock',
   request: {
     query: z.object({
-      days: z.coerce.number().int().min(1).max(90).optional().openapi({ description: 'Days of the daily series and top products (default 30)' }),
-      low_stock: z.coerce.number().int().min(0).max(1000).optional().openapi({ description: 'At most this many units free is low (default 5)' }),
+      days: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(90)
+        .optional()
+        .openapi({ description: 'Days of the daily series and top products (default 30)' }),
+      low_stock: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(1000)
+        .optional()
+        .openapi({ description: 'At most this many units free is low (default 5)' }),
     }),
   },
   responses: { 200: jsonResponse(z.object({ overview: OverviewSchema }), 'The overview'), ...errorResponses(...adminAuthErrors) },

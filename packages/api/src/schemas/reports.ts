@@ -26,7 +26,13 @@ export const OverviewSchema = z
     ),
     top_products: z.array(
       z
-        .object({ product_id: z.string(), title: z.string(), currency_code: z.string(), quantity: z.number().int(), revenue: z.number().int() })
+        .object({
+          product_id: z.string(),
+          title: z.string(),
+          currency_code: z.string(),
+          quantity: z.number().int(),
+          revenue: z.number().int(),
+        })
         .openapi('ReportTopProduct'),
     ),
     low_stock: z.array(

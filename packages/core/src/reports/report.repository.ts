@@ -8,7 +8,8 @@ const placed = sql<boolean>`lifecycle_status <> 'canceled'`
 
 /** Sums per currency of the orders placed since `since30`, split at `since7` and `today`. */
 export async function periodSums(db: Db, bounds: { today: Date; since7: Date; since30: Date }) {
-  const inWindow = (from: Date, value: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when created_at >= ${from} then ${value} else 0 end), 0)`
+  const inWindow = (from: Date, value: ReturnType<typeof sql>) =>
+    sql<number>`coalesce(sum(case when created_at >= ${from} then ${value} else 0 end), 0)`
   const rows = await db
     .selectFrom('order')
     .select([
@@ -71,7 +72,13 @@ export async function topProducts(db: Db, since: Date, limit: number) {
     .orderBy('l.product_id')
     .limit(limit)
     .execute()
-  return rows.map((r) => ({ product_id: r.product_id, title: r.title, currency_code: r.currency_code, quantity: Number(r.quantity), revenue: Number(r.revenue) }))
+  return rows.map((r) => ({
+    product_id: r.product_id,
+    title: r.title,
+    currency_code: r.currency_code,
+    quantity: Number(r.quantity),
+    revenue: Number(r.revenue),
+  }))
 }
 
 /** Stock levels that cannot be backordered and have at most `threshold` units free, fewest first. */
@@ -81,7 +88,15 @@ export async function lowStock(db: Db, threshold: number, limit: number) {
     .selectFrom('inventory_level as i')
     .innerJoin('product_variant as v', 'v.id', 'i.variant_id')
     .innerJoin('product as p', 'p.id', 'v.product_id')
-    .select(['i.variant_id', 'v.product_id', 'p.title as product_title', 'v.title as variant_title', 'v.sku', 'i.location_id', available.as('available')])
+    .select([
+      'i.variant_id',
+      'v.product_id',
+      'p.title as product_title',
+      'v.title as variant_title',
+      'v.sku',
+      'i.location_id',
+      available.as('available'),
+    ])
     .where('i.allow_backorder', '=', false as never)
     .where(available, '<=', threshold)
     .orderBy(available)
