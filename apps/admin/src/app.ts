@@ -2,6 +2,8 @@ import type { AdminMe } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, forgetToken, type Permission, signOut } from './api.js'
+import { ApiKeys } from './api-keys.js'
+import { CustomerDetail, Customers } from './customers.js'
 import { Dashboard } from './dashboard.js'
 import { Login } from './login.js'
 import { OrderDetailView } from './order-detail.js'
@@ -15,6 +17,8 @@ const NAV: { path: string; label: string; permission: Permission }[] = [
   { path: '/', label: 'Dashboard', permission: 'orders:read' },
   { path: '/orders', label: 'Orders', permission: 'orders:read' },
   { path: '/products', label: 'Products', permission: 'catalog:read' },
+  { path: '/customers', label: 'Customers', permission: 'customers:read' },
+  { path: '/api-keys', label: 'API keys', permission: 'settings:write' },
 ]
 
 export function App() {
@@ -61,6 +65,10 @@ function view(route: string, can: (p: Permission) => boolean) {
   if (section === 'products' && id === 'new' && !can('catalog:write')) return html`<p class="problem">Your role cannot create products.</p>`
   if (section === 'products' && id) return html`<${ProductEdit} id=${id} can=${can} />`
   if (section === 'products') return html`<${Products} can=${can} />`
+  if (section === 'customers' && id) return html`<${CustomerDetail} id=${id} />`
+  if (section === 'customers') return html`<${Customers} />`
+  if (section === 'api-keys' && !can('settings:write')) return html`<p class="problem">Your role cannot manage API keys.</p>`
+  if (section === 'api-keys') return html`<${ApiKeys} />`
   if (!can('orders:read')) return html`<p class="muted">Choose a page above.</p>`
   return html`<${Dashboard} />`
 }

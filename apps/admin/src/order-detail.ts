@@ -115,15 +115,13 @@ export function OrderDetailView({ id, can }: { id: string; can: (p: Permission) 
     <section class="card">
       <h2>Timeline</h2>
       <ol class="timeline">
-        ${[...order.timeline]
-          .reverse()
-          .map(
-            (t) =>
-              html`<li>
-                <time>${dateTime(t.created_at)}</time>
-                <strong>${label(t.type.replaceAll('.', ' '))}</strong>${t.actor && html` <span class="muted">by ${t.actor}</span>`}
-              </li>`,
-          )}
+        ${[...order.timeline].reverse().map(
+          (t) =>
+            html`<li>
+              <time>${dateTime(t.created_at)}</time>
+              <strong>${label(t.type.replaceAll('.', ' '))}</strong>${t.actor && html` <span class="muted">by ${t.actor}</span>`}
+            </li>`,
+        )}
       </ol>
     </section>
   <//>`
