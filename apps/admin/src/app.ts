@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { admin, forgetToken, type Permission, signOut } from './api.js'
 import { ApiKeys } from './api-keys.js'
 import { CustomerDetail, Customers } from './customers.js'
+import { Promotions } from './promotions.js'
+import { Webhooks } from './webhooks.js'
 import { Dashboard } from './dashboard.js'
 import { Login } from './login.js'
 import { OrderDetailView } from './order-detail.js'
@@ -18,6 +20,8 @@ const NAV: { path: string; label: string; permission: Permission }[] = [
   { path: '/orders', label: 'Orders', permission: 'orders:read' },
   { path: '/products', label: 'Products', permission: 'catalog:read' },
   { path: '/customers', label: 'Customers', permission: 'customers:read' },
+  { path: '/promotions', label: 'Promotions', permission: 'promotions:read' },
+  { path: '/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
   { path: '/api-keys', label: 'API keys', permission: 'settings:write' },
 ]
 
@@ -67,6 +71,8 @@ function view(route: string, can: (p: Permission) => boolean) {
   if (section === 'products') return html`<${Products} can=${can} />`
   if (section === 'customers' && id) return html`<${CustomerDetail} id=${id} />`
   if (section === 'customers') return html`<${Customers} />`
+  if (section === 'promotions') return html`<${Promotions} can=${can} />`
+  if (section === 'webhooks') return html`<${Webhooks} can=${can} />`
   if (section === 'api-keys' && !can('settings:write')) return html`<p class="problem">Your role cannot manage API keys.</p>`
   if (section === 'api-keys') return html`<${ApiKeys} />`
   if (!can('orders:read')) return html`<p class="muted">Choose a page above.</p>`

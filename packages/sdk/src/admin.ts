@@ -32,6 +32,12 @@ import type {
   Region,
   Variant,
   VariantUpdateInput,
+  PromotionPage,
+  WebhookCreateInput,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
   ReportOverview,
   ReportOverviewQuery,
 } from './types.js'
@@ -85,6 +91,8 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     list(): Promise<Region[]>
   }
   promotions: {
+    /** A page of promotions, newest first, with their usage counts. */
+    list(query?: { limit?: number; cursor?: string }): Promise<PromotionPage>
     /** Creates a promotion: its rule, conditions, codes (or automatic), limits and stacking. */
     create(input: PromotionCreateInput): Promise<PromotionDetail>
     /** A promotion by id with its usage counts; rejects with `promotion.not_found` otherwise. */
@@ -98,6 +106,16 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     generateCodes(id: string, input: PromotionCodesGenerateInput): Promise<PromotionCode[]>
     /** The first page of orders that used the promotion. */
     orders(id: string): Promise<PromotionOrder[]>
+  }
+  webhooks: {
+    /** Every webhook endpoint. */
+    list(): Promise<WebhookEndpoint[]>
+    /** Creates an endpoint; `secret` (for verifying signatures) is in this answer only. */
+    create(input: WebhookCreateInput): Promise<WebhookEndpointWithSecret>
+    /** A page of an endpoint's deliveries, newest first; `status` narrows it. */
+    deliveries(id: string, query?: { limit?: number; cursor?: string; status?: WebhookDelivery['status'] }): Promise<WebhookDeliveryPage>
+    /** Sends a delivery's event again as a new delivery. */
+    replayDelivery(deliveryId: string): Promise<WebhookDelivery>
   }
   customers: {
     /** A page of customers, newest first; `email` finds one account. */
@@ -174,7 +192,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       create: async (input) => (await client.POST('/admin/products', { body: input })).product,
       update: async (id, input) => (await client.PATCH('/admin/products/{id}', { params: { path: { id } }, body: input })).product,
       updateVariant: async (id, variantId, input) =>
-        (await client.PATCH('/admin/products/{id}/variants/{variant_id}', { params: { path: { id, variant_id: variantId } }, body: input })).variant,
+        (await client.PATCH('/admin/products/{id}/variants/{variant_id}', { params: { path: { id, variant_id: variantId } }, body: input }))
+          .variant,
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
@@ -183,6 +202,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       list: async () => (await client.GET('/admin/regions', {})).data,
     },
     promotions: {
+      list: (query = {}) => client.GET('/admin/promotions', { params: { query } }),
       create: async (input) => (await client.POST('/admin/promotions', { body: input })).promotion,
       get: async (id) => (await client.GET('/admin/promotions/{id}', { params: { path: { id } } })).promotion,
       update: async (id, input) => (await client.PATCH('/admin/promotions/{id}', { params: { path: { id } }, body: input })).promotion,
@@ -191,8 +211,16 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: async (id) => {
         await client.DELETE('/admin/promotions/{id}', { params: { path: { id } } })
       },
-      generateCodes: async (id, input) => (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
+      generateCodes: async (id, input) =>
+        (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
       orders: async (id) => (await client.GET('/admin/promotions/{id}/orders', { params: { path: { id }, query: {} } })).data,
+    },
+    webhooks: {
+      list: async () => (await client.GET('/admin/webhooks', {})).data,
+      create: async (input) => (await client.POST('/admin/webhooks', { body: input })).webhook_endpoint,
+      deliveries: (id, query = {}) => client.GET('/admin/webhooks/{id}/deliveries', { params: { path: { id }, query } }),
+      replayDelivery: async (deliveryId) =>
+        (await client.POST('/admin/webhook-deliveries/{id}/replay', { params: { path: { id: deliveryId } } })).webhook_delivery,
     },
     customers: {
       list: (query = {}) => client.GET('/admin/customers', { params: { query } }),
@@ -208,11 +236,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       list: (query = {}) => client.GET('/admin/orders', { params: { query } }),
       fulfill: (id, input = {}) => client.POST('/admin/orders/{id}/fulfillments', { params: { path: { id } }, body: input }),
       ship: (id, fulfillmentId, input) =>
-        client.POST('/admin/orders/{id}/fulfillments/{fulfillment_id}/ship', { params: { path: { id, fulfillment_id: fulfillmentId } }, body: input }),
+        client.POST('/admin/orders/{id}/fulfillments/{fulfillment_id}/ship', {
+          params: { path: { id, fulfillment_id: fulfillmentId } },
+          body: input,
+        }),
       get: async (id) => (await client.GET('/admin/orders/{id}', { params: { path: { id } } })).order,
       capture: (id, amount, options = {}) =>
-        client.POST('/admin/orders/{id}/capture', { params: { path: { id } }, body: amount === undefined ? {} : { amount }, headers: idempotency(options) }),
-      refund: (id, input, options = {}) => client.POST('/admin/orders/{id}/refunds', { params: { path: { id } }, body: input, headers: idempotency(options) }),
+        client.POST('/admin/orders/{id}/capture', {
+          params: { path: { id } },
+          body: amount === undefined ? {} : { amount },
+          headers: idempotency(options),
+        }),
+      refund: (id, input, options = {}) =>
+        client.POST('/admin/orders/{id}/refunds', { params: { path: { id } }, body: input, headers: idempotency(options) }),
       cancel: async (id, reason) =>
         (await client.POST('/admin/orders/{id}/cancel', { params: { path: { id } }, body: reason === undefined ? {} : { reason } })).order,
     },

@@ -2,9 +2,8 @@ import type { components, operations } from './generated/schema.js'
 
 type Schemas = components['schemas']
 type QueryOf<Op extends keyof operations> = operations[Op]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never
-type JsonOf<Op extends keyof operations, Status extends number> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
-  ? Body
-  : never
+type JsonOf<Op extends keyof operations, Status extends number> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never
 
 /** A published product as the Store API shows it: translated text, variants with one price and availability. */
 export type StoreProduct = Schemas['StoreProduct']
@@ -135,3 +134,15 @@ export type ReportOverview = Schemas['ReportOverview']
 export type ReportOverviewQuery = QueryOf<'adminReportOverview'>
 /** The body of `PATCH /admin/products/{id}/variants/{variant_id}` (options stay as they are). */
 export type VariantUpdateInput = NonNullable<operations['adminUpdateVariant']['requestBody']>['content']['application/json']
+/** A page of `GET /admin/promotions`. */
+export type PromotionPage = JsonOf<'adminListPromotions', 200>
+/** A webhook endpoint: URL, event types, active. */
+export type WebhookEndpoint = Schemas['WebhookEndpoint']
+/** A new webhook endpoint with its signing secret (shown once). */
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret']
+/** The body of `POST /admin/webhooks`. */
+export type WebhookCreateInput = Schemas['WebhookCreateInput']
+/** One delivery of an event to an endpoint, with its attempts and last answer. */
+export type WebhookDelivery = Schemas['WebhookDelivery']
+/** A page of an endpoint's deliveries. */
+export type WebhookDeliveryPage = JsonOf<'adminListWebhookDeliveries', 200>
