@@ -232,6 +232,12 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
     expect(await page.locator('a[href="#/products/new"]').count()).toBe(0)
     expect(await page.locator('a[href="#/api-keys"]').count()).toBe(0)
     await screenshot(page, 'admin-products-support-phone')
+    // Support works orders on a phone: the list and an order's page fit 390 px without sideways scrolling.
+    await page.click('a[href="#/orders"]')
+    await page.click('table.orders tbody tr a')
+    await page.waitForSelector('.timeline li')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'admin-order-support-phone')
     await page.goto('/app/#/products/new')
     await page.waitForSelector('text=Your role cannot create products.')
     await page.goto('/app/#/api-keys')

@@ -66,7 +66,7 @@ export function OrderDetailView({ id, can }: { id: string; can: (p: Permission) 
               (i) =>
                 html`<tr>
                   <td>
-                    ${i.product_title}
+                    ${`${i.product_title} `}
                     <span class="muted">${i.variant_title}</span>${i.sku && html`<br /><small class="muted">${i.sku}</small>`}
                   </td>
                   <td class="num">${i.quantity}</td>
