@@ -102,6 +102,10 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
     await page.click('text=Create product')
     await page.waitForFunction(() => /^#\/products\/prod_/.test(location.hash))
     await expect.poll(() => page.locator('input[name=price-3-USD]').inputValue()).toBe('99.50')
+    // Stock per location: 7 units of the first variant at the shop's location.
+    await page.fill(`input[name=stock-0-${shop.locationId}]`, '7')
+    await page.click('button[name=save-stock]')
+    await page.waitForSelector('text=Stock saved.')
     await screenshot(page, 'admin-product-edit')
 
     const store = createStoreClient({ baseUrl: api.url, publishableKey })
@@ -111,6 +115,12 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
     expect(product.options.map((o) => o.title)).toEqual(['Size', 'Color'])
     expect(product.variants).toHaveLength(4)
     expect(product.variants.map((v) => v.sku).sort()).toEqual(['JKT-0', 'JKT-1', 'JKT-2', 'JKT-3'])
+    const admin = createAdminClient({ baseUrl: api.url })
+    await admin.login(OWNER.email, OWNER.password)
+    const first = (await admin.products.get(product.id)).variants.find((v) => v.sku === 'JKT-0')!
+    expect((await admin.inventory.variantStock(first.id)).levels).toEqual([
+      expect.objectContaining({ location_id: shop.locationId, stocked_quantity: 7 }),
+    ])
   })
 
   /** Two shirts bought through the Store API, paid with the test provider. */

@@ -3,6 +3,7 @@ import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
 import { fromMinor, toMinor, variantGrid } from './format.js'
+import { StockEditor } from './stock.js'
 import { Badge, Field, go, Page, ProblemBox, useLoad } from './ui.js'
 
 interface OptionRow {
@@ -244,5 +245,6 @@ ${description}</textarea>
         </div>`
       }
     </form>
+    ${product && can('inventory:read') && html`<${StockEditor} product=${product} write=${can('inventory:write')} />`}
   <//>`
 }

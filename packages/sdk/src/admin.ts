@@ -32,6 +32,9 @@ import type {
   Region,
   Variant,
   VariantUpdateInput,
+  InventoryLevel,
+  StockLocation,
+  VariantStock,
   PromotionPage,
   WebhookCreateInput,
   WebhookDelivery,
@@ -85,6 +88,14 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     updateVariant(id: string, variantId: string, input: VariantUpdateInput): Promise<Variant>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
+  }
+  inventory: {
+    /** Every stock location. */
+    locations(): Promise<StockLocation[]>
+    /** A variant's stock at each location. */
+    variantStock(variantId: string): Promise<VariantStock>
+    /** Sets the units a location holds; rejects with `inventory.below_reserved` under what is reserved. */
+    setStock(variantId: string, locationId: string, stockedQuantity: number): Promise<InventoryLevel>
   }
   regions: {
     /** Every region: the currencies a product is priced in come from here. */
@@ -197,6 +208,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
+    },
+    inventory: {
+      locations: async () => (await client.GET('/admin/stock-locations', {})).data,
+      variantStock: async (variantId) => (await client.GET('/admin/variants/{id}/stock', { params: { path: { id: variantId } } })).stock,
+      setStock: async (variantId, locationId, stockedQuantity) =>
+        (
+          await client.PUT('/admin/variants/{id}/stock/{location_id}', {
+            params: { path: { id: variantId, location_id: locationId } },
+            body: { stocked_quantity: stockedQuantity },
+          })
+        ).inventory_level,
     },
     regions: {
       list: async () => (await client.GET('/admin/regions', {})).data,

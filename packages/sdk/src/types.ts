@@ -146,3 +146,9 @@ export type WebhookCreateInput = Schemas['WebhookCreateInput']
 export type WebhookDelivery = Schemas['WebhookDelivery']
 /** A page of an endpoint's deliveries. */
 export type WebhookDeliveryPage = JsonOf<'adminListWebhookDeliveries', 200>
+/** A place stock is kept, and the sales channels that sell from it. */
+export type StockLocation = Schemas['StockLocation']
+/** A variant's stock at each location. */
+export type VariantStock = Schemas['VariantStock']
+/** Units stocked and reserved of one variant at one location. */
+export type InventoryLevel = Schemas['InventoryLevel']
