@@ -42,9 +42,15 @@ function rowsOf(product: Product): VariantRow[] {
 export function ProductEdit({ id, can }: { id: string; can: (p: Permission) => boolean }) {
   const creating = id === 'new'
   const regions = useLoad(() => admin.regions.list(), [])
-  const currencies = [...new Set((regions.data ?? []).map((r) => r.currency_code.toUpperCase()))].sort()
   const loaded = useLoad(() => (creating ? Promise.resolve(undefined) : admin.products.get(id)), [id])
   const product = loaded.data
+  // The regions' currencies, and any the product is already priced in (a role may not read regions).
+  const currencies = [
+    ...new Set([
+      ...(regions.data ?? []).map((r) => r.currency_code.toUpperCase()),
+      ...(product?.variants ?? []).flatMap((v) => v.prices.map((p) => p.currency_code)),
+    ]),
+  ].sort()
   const [title, setTitle] = useState('')
   const [handle, setHandle] = useState('')
   const [description, setDescription] = useState('')
