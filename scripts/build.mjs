@@ -2,7 +2,7 @@
 // and the storefront alone into apps/storefront/dist/storefront.js (it needs only the SDK).
 // Dependencies stay external: they are installed in node_modules and some are native.
 import { build } from 'esbuild'
-import { readdirSync, statSync, existsSync } from 'node:fs'
+import { copyFileSync, readdirSync, statSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -19,9 +19,10 @@ function newestMtime(dir) {
 }
 
 const storefrontOut = join(root, 'apps/storefront/dist/storefront.js')
-const sources = [...['core', 'api', 'cli', 'sdk'].map((p) => join(root, 'packages', p, 'src')), join(root, 'apps/storefront/src')]
-if (process.argv.includes('--if-stale') && existsSync(outfile) && existsSync(storefrontOut)) {
-  const built = Math.min(statSync(outfile).mtimeMs, statSync(storefrontOut).mtimeMs)
+const adminOut = join(root, 'apps/admin/dist')
+const sources = [...['core', 'api', 'cli', 'sdk'].map((p) => join(root, 'packages', p, 'src')), join(root, 'apps/storefront/src'), join(root, 'apps/admin/src')]
+if (process.argv.includes('--if-stale') && existsSync(outfile) && existsSync(storefrontOut) && existsSync(join(adminOut, 'index.html'))) {
+  const built = Math.min(statSync(outfile).mtimeMs, statSync(storefrontOut).mtimeMs, statSync(join(adminOut, 'index.html')).mtimeMs)
   if (sources.every((dir) => newestMtime(dir) < built)) process.exit(0)
 }
 
@@ -44,3 +45,17 @@ const common = {
 }
 await build({ ...common, entryPoints: [join(root, 'packages/cli/src/main.ts')], outfile })
 await build({ ...common, entryPoints: [join(root, 'apps/storefront/src/main.ts')], outfile: storefrontOut })
+
+// The admin single-page app: a browser bundle (Preact, uPlot, the SDK) the API serves at /app/.
+await build({
+  entryPoints: { admin: join(root, 'apps/admin/src/main.ts'), 'admin-styles': join(root, 'apps/admin/src/styles.css') },
+  outdir: adminOut,
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+})
+copyFileSync(join(root, 'apps/admin/src/index.html'), join(adminOut, 'index.html'))

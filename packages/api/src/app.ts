@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { adminAppRoutes } from './admin-app.js'
 import type { Commerce } from '@kassa/core'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
@@ -20,6 +21,7 @@ import { adminOrderRoutes } from './routes/admin-orders.js'
 import { adminDraftOrderRoutes } from './routes/admin-draft-orders.js'
 import { adminProductRoutes } from './routes/admin-products.js'
 import { adminRegionRoutes } from './routes/admin-regions.js'
+import { adminReportRoutes } from './routes/admin-reports.js'
 import { adminPromotionRoutes } from './routes/admin-promotions.js'
 import { adminRoleRoutes } from './routes/admin-roles.js'
 import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
@@ -41,6 +43,8 @@ export interface AppOptions {
   logger?: Logger
   /** The Store API catalog cache; `false` turns it off. Default: from `KASSA_CACHE*` env. */
   cache?: ResponseCacheOptions | false
+  /** A built admin app (apps/admin/dist) to serve at /app/; without it /app/ is not served. */
+  adminDir?: string
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -100,6 +104,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     c.body(await metrics.render(commerce, cache.stats()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' }),
   )
   app.route('/', paymentHookRoutes())
+  if (options.adminDir) app.route('/', adminAppRoutes(options.adminDir))
 
   const store = newApp()
   store.use('*', storeCors(commerce))
@@ -152,6 +157,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminOrderRoutes())
   admin.route('/', adminDraftOrderRoutes())
   admin.route('/', adminDataioRoutes())
+  admin.route('/', adminReportRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

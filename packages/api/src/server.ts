@@ -17,9 +17,9 @@ export interface RunningServer {
  */
 export function startServer(
   commerce: Commerce,
-  options: { port: number; host?: string; logger?: Logger; reservationSweepMs?: number },
+  options: { port: number; host?: string; logger?: Logger; reservationSweepMs?: number; adminDir?: string },
 ): Promise<RunningServer> {
-  const app = createApp(commerce, options.logger ? { logger: options.logger } : {})
+  const app = createApp(commerce, { ...(options.logger && { logger: options.logger }), ...(options.adminDir && { adminDir: options.adminDir }) })
   const sweepMs = options.reservationSweepMs ?? RESERVATION_SWEEP_INTERVAL_MS
   const sweeper = sweepMs > 0 ? setInterval(() => void sweep(commerce, options.logger), sweepMs).unref() : undefined
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { createApp, openApiDocument, startServer } from '@kassa/api'
+import { ADMIN_APP_PATH, createApp, hasAdminApp, openApiDocument, startServer } from '@kassa/api'
 import { type Commerce, createCommerce, startEventWorker, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
 import { startStorefront } from '@kassa/storefront'
 import { bootstrapAdmin } from './bootstrap.js'
@@ -6,6 +6,9 @@ import { createLogger } from './logger.js'
 import { isWorker, runWorkers, workerCount } from './workers.js'
 
 type Flags = Record<string, string | boolean>
+
+/** The built admin app: apps/admin/dist, three levels up from packages/cli/src (tsx) or packages/cli/dist (the bundle). */
+const ADMIN_DIR = new URL('../../../apps/admin/dist', import.meta.url).pathname
 
 /** `kassa start`: migrate, seed the demo shop on first start, serve, print where everything is. */
 export async function start(flags: Flags): Promise<void> {
@@ -40,7 +43,7 @@ export async function start(flags: Flags): Promise<void> {
   const lines = [
     `API: ${url}${clustered ? ` (${workers} processes)` : ''}`,
     `Storefront: ${storefrontUrl}`,
-    `Admin: not part of this build yet; the Admin API is at ${url}/admin`,
+    hasAdminApp(ADMIN_DIR) ? `Admin: ${url}${ADMIN_APP_PATH}` : `Admin: not built (npm run build); the Admin API is at ${url}/admin`,
     `API reference: ${url}/docs`,
     `Publishable key: ${publishableKey}`,
     ...(login ? [`Admin login: ${login.email} / ${login.password}`] : []),
@@ -64,7 +67,7 @@ async function serve(
   logger: ReturnType<typeof createLogger>,
   publishableKey: string,
 ): Promise<{ storefrontUrl: string }> {
-  const server = await startServer(commerce, { port: config.port, host: config.host, logger })
+  const server = await startServer(commerce, { port: config.port, host: config.host, logger, ...(hasAdminApp(ADMIN_DIR) && { adminDir: ADMIN_DIR }) })
   // The storefront talks to the API only through the SDK; in one process the SDK gets the API's fetch (no network hop).
   const api = createApp(commerce, { logger })
   const serveStorefront = (port: number) =>

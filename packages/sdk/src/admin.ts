@@ -4,6 +4,8 @@ import type {
   AdminCustomerListQuery,
   AdminCustomerPage,
   AdminMe,
+  AdminOrderListQuery,
+  AdminOrderPage,
   AdminProductListQuery,
   AdminProductPage,
   AdminSession,
@@ -11,6 +13,9 @@ import type {
   ApiKeyCreated,
   ApiKeyCreateInput,
   Customer,
+  Fulfillment,
+  FulfillmentCreateInput,
+  FulfillmentShipInput,
   Order,
   OrderDetail,
   PaymentTransaction,
@@ -24,6 +29,20 @@ import type {
   PromotionOrder,
   PromotionUpdateInput,
   RefundInput,
+  Region,
+  Variant,
+  VariantUpdateInput,
+  InventoryLevel,
+  StockLocation,
+  VariantStock,
+  PromotionPage,
+  WebhookCreateInput,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  ReportOverview,
+  ReportOverviewQuery,
 } from './types.js'
 
 /** Options of {@link createAdminClient}. */
@@ -65,10 +84,26 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     create(input: ProductCreateInput): Promise<Product>
     /** Updates a product; lists given replace the current ones. */
     update(id: string, input: ProductUpdateInput): Promise<Product>
+    /** Updates one variant: title, SKU, prices (the list given replaces the current one), stock settings. */
+    updateVariant(id: string, variantId: string, input: VariantUpdateInput): Promise<Variant>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
   }
+  inventory: {
+    /** Every stock location. */
+    locations(): Promise<StockLocation[]>
+    /** A variant's stock at each location. */
+    variantStock(variantId: string): Promise<VariantStock>
+    /** Sets the units a location holds; rejects with `inventory.below_reserved` under what is reserved. */
+    setStock(variantId: string, locationId: string, stockedQuantity: number): Promise<InventoryLevel>
+  }
+  regions: {
+    /** Every region: the currencies a product is priced in come from here. */
+    list(): Promise<Region[]>
+  }
   promotions: {
+    /** A page of promotions, newest first, with their usage counts. */
+    list(query?: { limit?: number; cursor?: string }): Promise<PromotionPage>
     /** Creates a promotion: its rule, conditions, codes (or automatic), limits and stacking. */
     create(input: PromotionCreateInput): Promise<PromotionDetail>
     /** A promotion by id with its usage counts; rejects with `promotion.not_found` otherwise. */
@@ -83,6 +118,16 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     /** The first page of orders that used the promotion. */
     orders(id: string): Promise<PromotionOrder[]>
   }
+  webhooks: {
+    /** Every webhook endpoint. */
+    list(): Promise<WebhookEndpoint[]>
+    /** Creates an endpoint; `secret` (for verifying signatures) is in this answer only. */
+    create(input: WebhookCreateInput): Promise<WebhookEndpointWithSecret>
+    /** A page of an endpoint's deliveries, newest first; `status` narrows it. */
+    deliveries(id: string, query?: { limit?: number; cursor?: string; status?: WebhookDelivery['status'] }): Promise<WebhookDeliveryPage>
+    /** Sends a delivery's event again as a new delivery. */
+    replayDelivery(deliveryId: string): Promise<WebhookDelivery>
+  }
   customers: {
     /** A page of customers, newest first; `email` finds one account. */
     list(query?: AdminCustomerListQuery): Promise<AdminCustomerPage>
@@ -91,7 +136,17 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     /** Erases the customer's personal data; their orders keep amounts and lines. */
     erase(id: string): Promise<void>
   }
+  reports: {
+    /** Revenue, orders and average order value per currency (today, 7 and 30 days), revenue per day, top products, low stock. */
+    overview(query?: ReportOverviewQuery): Promise<ReportOverview>
+  }
   orders: {
+    /** A page of orders, newest first, filtered by status, payment, fulfillment, creation window and `q` (number or email). */
+    list(query?: AdminOrderListQuery): Promise<AdminOrderPage>
+    /** Packs the unfulfilled units (or `items`) at a stock location. */
+    fulfill(id: string, input?: FulfillmentCreateInput): Promise<{ order: Order; fulfillment: Fulfillment }>
+    /** Marks a fulfillment shipped with carrier and tracking number. */
+    ship(id: string, fulfillmentId: string, input: FulfillmentShipInput): Promise<{ order: Order; fulfillment: Fulfillment }>
     /** An order with its fulfillments, returns, payment transactions and timeline; rejects with `order.not_found`. */
     get(id: string): Promise<OrderDetail>
     /** Captures all that is left of the payment, or `amount`; the key makes a retry answer the first outcome. */
@@ -147,11 +202,29 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       get: async (id) => (await client.GET('/admin/products/{id}', { params: { path: { id } } })).product,
       create: async (input) => (await client.POST('/admin/products', { body: input })).product,
       update: async (id, input) => (await client.PATCH('/admin/products/{id}', { params: { path: { id } }, body: input })).product,
+      updateVariant: async (id, variantId, input) =>
+        (await client.PATCH('/admin/products/{id}/variants/{variant_id}', { params: { path: { id, variant_id: variantId } }, body: input }))
+          .variant,
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
     },
+    inventory: {
+      locations: async () => (await client.GET('/admin/stock-locations', {})).data,
+      variantStock: async (variantId) => (await client.GET('/admin/variants/{id}/stock', { params: { path: { id: variantId } } })).stock,
+      setStock: async (variantId, locationId, stockedQuantity) =>
+        (
+          await client.PUT('/admin/variants/{id}/stock/{location_id}', {
+            params: { path: { id: variantId, location_id: locationId } },
+            body: { stocked_quantity: stockedQuantity },
+          })
+        ).inventory_level,
+    },
+    regions: {
+      list: async () => (await client.GET('/admin/regions', {})).data,
+    },
     promotions: {
+      list: (query = {}) => client.GET('/admin/promotions', { params: { query } }),
       create: async (input) => (await client.POST('/admin/promotions', { body: input })).promotion,
       get: async (id) => (await client.GET('/admin/promotions/{id}', { params: { path: { id } } })).promotion,
       update: async (id, input) => (await client.PATCH('/admin/promotions/{id}', { params: { path: { id } }, body: input })).promotion,
@@ -160,8 +233,16 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: async (id) => {
         await client.DELETE('/admin/promotions/{id}', { params: { path: { id } } })
       },
-      generateCodes: async (id, input) => (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
+      generateCodes: async (id, input) =>
+        (await client.POST('/admin/promotions/{id}/codes/generate', { params: { path: { id } }, body: input })).data,
       orders: async (id) => (await client.GET('/admin/promotions/{id}/orders', { params: { path: { id }, query: {} } })).data,
+    },
+    webhooks: {
+      list: async () => (await client.GET('/admin/webhooks', {})).data,
+      create: async (input) => (await client.POST('/admin/webhooks', { body: input })).webhook_endpoint,
+      deliveries: (id, query = {}) => client.GET('/admin/webhooks/{id}/deliveries', { params: { path: { id }, query } }),
+      replayDelivery: async (deliveryId) =>
+        (await client.POST('/admin/webhook-deliveries/{id}/replay', { params: { path: { id: deliveryId } } })).webhook_delivery,
     },
     customers: {
       list: (query = {}) => client.GET('/admin/customers', { params: { query } }),
@@ -170,11 +251,26 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         await client.DELETE('/admin/customers/{id}', { params: { path: { id } } })
       },
     },
+    reports: {
+      overview: async (query = {}) => (await client.GET('/admin/reports/overview', { params: { query } })).overview,
+    },
     orders: {
+      list: (query = {}) => client.GET('/admin/orders', { params: { query } }),
+      fulfill: (id, input = {}) => client.POST('/admin/orders/{id}/fulfillments', { params: { path: { id } }, body: input }),
+      ship: (id, fulfillmentId, input) =>
+        client.POST('/admin/orders/{id}/fulfillments/{fulfillment_id}/ship', {
+          params: { path: { id, fulfillment_id: fulfillmentId } },
+          body: input,
+        }),
       get: async (id) => (await client.GET('/admin/orders/{id}', { params: { path: { id } } })).order,
       capture: (id, amount, options = {}) =>
-        client.POST('/admin/orders/{id}/capture', { params: { path: { id } }, body: amount === undefined ? {} : { amount }, headers: idempotency(options) }),
-      refund: (id, input, options = {}) => client.POST('/admin/orders/{id}/refunds', { params: { path: { id } }, body: input, headers: idempotency(options) }),
+        client.POST('/admin/orders/{id}/capture', {
+          params: { path: { id } },
+          body: amount === undefined ? {} : { amount },
+          headers: idempotency(options),
+        }),
+      refund: (id, input, options = {}) =>
+        client.POST('/admin/orders/{id}/refunds', { params: { path: { id } }, body: input, headers: idempotency(options) }),
       cancel: async (id, reason) =>
         (await client.POST('/admin/orders/{id}/cancel', { params: { path: { id } }, body: reason === undefined ? {} : { reason } })).order,
     },

@@ -5,7 +5,9 @@ export type FieldError = components['schemas']['FieldError']
 
 type ProblemCodesOf<Operation> = Operation extends { responses: infer Responses }
   ? {
-      [Status in keyof Responses]: Responses[Status] extends { content: { 'application/problem+json': { code?: infer Code } } } ? Code : never
+      [Status in keyof Responses]: Responses[Status] extends { content: { 'application/problem+json': { code?: infer Code } } }
+        ? Code
+        : never
     }[keyof Responses]
   : never
 

@@ -190,7 +190,8 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
     },
     collections: {
       list: async (query = {}) => (await client.GET('/store/collections', { params: { query } })).data,
-      get: async (handle, query = {}) => (await client.GET('/store/collections/{handle}', { params: { path: { handle }, query } })).collection,
+      get: async (handle, query = {}) =>
+        (await client.GET('/store/collections/{handle}', { params: { path: { handle }, query } })).collection,
     },
     categories: {
       list: async (query = {}) => (await client.GET('/store/categories', { params: { query } })).data,
@@ -207,12 +208,15 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
       addLine: async (id, body) => (await client.POST('/store/carts/{id}/line-items', { params: { path: { id } }, body })).cart,
       updateLine: async (id, line_id, quantity) =>
         (await client.PATCH('/store/carts/{id}/line-items/{line_id}', { params: { path: { id, line_id } }, body: { quantity } })).cart,
-      removeLine: async (id, line_id) => (await client.DELETE('/store/carts/{id}/line-items/{line_id}', { params: { path: { id, line_id } } })).cart,
+      removeLine: async (id, line_id) =>
+        (await client.DELETE('/store/carts/{id}/line-items/{line_id}', { params: { path: { id, line_id } } })).cart,
       shippingOptions: async (id) => (await client.GET('/store/carts/{id}/shipping-options', { params: { path: { id } } })).data,
       setShippingMethod: async (id, shipping_option_id) =>
         (await client.POST('/store/carts/{id}/shipping-method', { params: { path: { id } }, body: { shipping_option_id } })).cart,
-      addPromotion: async (id, code) => (await client.POST('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
-      removePromotion: async (id, code) => (await client.DELETE('/store/carts/{id}/promotions/{code}', { params: { path: { id, code } } })).cart,
+      addPromotion: async (id, code) =>
+        (await client.POST('/store/carts/{id}/promotions', { params: { path: { id } }, body: { code } })).cart,
+      removePromotion: async (id, code) =>
+        (await client.DELETE('/store/carts/{id}/promotions/{code}', { params: { path: { id, code } } })).cart,
       setPayment: async (id, body, options = {}) =>
         (await client.POST('/store/carts/{id}/payment', { params: { path: { id }, header: idempotencyHeader(options) }, body })).cart,
       confirmPayment: async (id, body = {}, options = {}) =>
@@ -227,9 +231,18 @@ export function createStoreClient(options: StoreClientOptions): StoreClient {
     },
     orders: {
       get: async (id, orderToken) =>
-        (await client.GET('/store/orders/{id}', { params: { path: { id }, header: orderToken === undefined ? {} : { 'x-order-token': orderToken } } })).order,
+        (
+          await client.GET('/store/orders/{id}', {
+            params: { path: { id }, header: orderToken === undefined ? {} : { 'x-order-token': orderToken } },
+          })
+        ).order,
       requestReturn: async (id, orderToken, input) =>
-        (await client.POST('/store/orders/{id}/returns', { params: { path: { id }, header: { 'x-order-token': orderToken } }, body: input })).return,
+        (
+          await client.POST('/store/orders/{id}/returns', {
+            params: { path: { id }, header: { 'x-order-token': orderToken } },
+            body: input,
+          })
+        ).return,
     },
     auth: {
       async login(body) {

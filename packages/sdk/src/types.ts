@@ -2,9 +2,8 @@ import type { components, operations } from './generated/schema.js'
 
 type Schemas = components['schemas']
 type QueryOf<Op extends keyof operations> = operations[Op]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never
-type JsonOf<Op extends keyof operations, Status extends number> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }>
-  ? Body
-  : never
+type JsonOf<Op extends keyof operations, Status extends number> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer Body } }> ? Body : never
 
 /** A published product as the Store API shows it: translated text, variants with one price and availability. */
 export type StoreProduct = Schemas['StoreProduct']
@@ -119,3 +118,37 @@ export type OrderReturn = Schemas['OrderReturn']
 export type RefundInput = Schemas['RefundInput']
 /** The body of `POST /store/orders/{id}/returns`. */
 export type ReturnRequestInput = Schemas['StoreReturnRequestInput']
+/** A page of `GET /admin/orders`. */
+export type AdminOrderPage = JsonOf<'adminListOrders', 200>
+/** Query of `GET /admin/orders`: status, payment and fulfillment status, a creation window, q. */
+export type AdminOrderListQuery = QueryOf<'adminListOrders'>
+/** Units packed at a stock location, to be shipped. */
+export type Fulfillment = Schemas['Fulfillment']
+/** The body of `POST /admin/orders/{id}/fulfillments`. */
+export type FulfillmentCreateInput = Schemas['FulfillmentCreateInput']
+/** The body of `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/ship`. */
+export type FulfillmentShipInput = Schemas['FulfillmentShipInput']
+/** The dashboard's figures: revenue per currency and period, a daily series, top products, low stock. */
+export type ReportOverview = Schemas['ReportOverview']
+/** Query of `GET /admin/reports/overview`. */
+export type ReportOverviewQuery = QueryOf<'adminReportOverview'>
+/** The body of `PATCH /admin/products/{id}/variants/{variant_id}` (options stay as they are). */
+export type VariantUpdateInput = NonNullable<operations['adminUpdateVariant']['requestBody']>['content']['application/json']
+/** A page of `GET /admin/promotions`. */
+export type PromotionPage = JsonOf<'adminListPromotions', 200>
+/** A webhook endpoint: URL, event types, active. */
+export type WebhookEndpoint = Schemas['WebhookEndpoint']
+/** A new webhook endpoint with its signing secret (shown once). */
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret']
+/** The body of `POST /admin/webhooks`. */
+export type WebhookCreateInput = Schemas['WebhookCreateInput']
+/** One delivery of an event to an endpoint, with its attempts and last answer. */
+export type WebhookDelivery = Schemas['WebhookDelivery']
+/** A page of an endpoint's deliveries. */
+export type WebhookDeliveryPage = JsonOf<'adminListWebhookDeliveries', 200>
+/** A place stock is kept, and the sales channels that sell from it. */
+export type StockLocation = Schemas['StockLocation']
+/** A variant's stock at each location. */
+export type VariantStock = Schemas['VariantStock']
+/** Units stocked and reserved of one variant at one location. */
+export type InventoryLevel = Schemas['InventoryLevel']

@@ -9,6 +9,7 @@ import { SYSTEM_TABLE } from './system.table.js'
 import { WEBHOOKS_TABLE } from './webhooks.table.js'
 import { ORDERS_TABLE } from './orders.table.js'
 import { DATAIO_TABLE } from './dataio.table.js'
+import { REPORTS_TABLE } from './reports.table.js'
 import type { AuthzTable } from './table.js'
 
 /** Every area's table. A new area adds one `<area>.table.ts` and one line here. */
@@ -24,4 +25,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   orders: ORDERS_TABLE,
   dataio: DATAIO_TABLE,
   customers: CUSTOMERS_TABLE,
+  reports: REPORTS_TABLE,
 }

@@ -9,6 +9,7 @@ import { createPromotionFixtures, PROMOTION_REQUESTS, PROMOTION_SEMANTIC_CASES, 
 import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, type CustomerFixtures } from './customers.requests.js'
 import { createWebhookFixtures, WEBHOOK_REQUESTS, WEBHOOK_SEMANTIC_CASES, type WebhookFixtures } from './webhooks.requests.js'
 import { createOrderFixtures, ORDER_REQUESTS, ORDER_SEMANTIC_CASES, type OrderFixtures } from './orders.requests.js'
+import { REPORT_REQUESTS } from './reports.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -299,6 +300,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...WEBHOOK_REQUESTS,
   ...ORDER_REQUESTS,
   ...DATAIO_REQUESTS,
+  ...REPORT_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),

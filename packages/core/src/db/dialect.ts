@@ -130,3 +130,8 @@ export async function analyzeTables(db: AnyDb, tables: string[]): Promise<void> 
   if (!isPostgres(db)) return
   for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db)
 }
+
+/** The UTC calendar day of a timestamp column as `YYYY-MM-DD` text (SQLite keeps ISO text already). */
+export function utcDay(db: AnyDb, column: RawBuilder<unknown> | Expression<unknown>): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')` : sql<string>`substr(${column}, 1, 10)`
+}

@@ -2004,6 +2004,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue, orders and average order value today / 7 / 30 days per currency, revenue per day, top products, low stock */
+        get: operations["adminReportOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3519,6 +3536,53 @@ export interface components {
             location?: string;
             /** @description Run the import before answering (200 with the finished job): for small files and scripts */
             wait?: boolean;
+        };
+        ReportOverview: {
+            /** Format: date-time */
+            generated_at: string;
+            /** @description Length of the daily series and of the top-products window */
+            days: number;
+            currencies: components["schemas"]["ReportCurrency"][];
+            top_products: components["schemas"]["ReportTopProduct"][];
+            low_stock: components["schemas"]["ReportLowStock"][];
+        };
+        ReportCurrency: {
+            currency_code: string;
+            today: components["schemas"]["ReportPeriod"];
+            last_7_days: components["schemas"]["ReportPeriod"];
+            last_30_days: components["schemas"]["ReportPeriod"];
+            refunded_30_days: number;
+            series: {
+                /** Format: date */
+                date: string;
+                revenue: number;
+                orders: number;
+            }[];
+        };
+        /** @description Since 00:00 UTC */
+        ReportPeriod: {
+            /** @description Sum of order totals in minor units; canceled orders are left out */
+            revenue: number;
+            orders: number;
+            /** @description revenue / orders, rounded; 0 without orders */
+            average_order_value: number;
+        };
+        ReportTopProduct: {
+            product_id: string;
+            title: string;
+            currency_code: string;
+            quantity: number;
+            revenue: number;
+        };
+        ReportLowStock: {
+            variant_id: string;
+            product_id: string;
+            product_title: string;
+            variant_title: string;
+            sku: string | null;
+            location_id: string;
+            /** @description Stocked minus reserved */
+            available: number;
         };
     };
     responses: never;
@@ -14397,6 +14461,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+        };
+    };
+    adminReportOverview: {
+        parameters: {
+            query?: {
+                /** @description Days of the daily series and top products (default 30) */
+                days?: number;
+                /** @description At most this many units free is low (default 5) */
+                low_stock?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        overview: components["schemas"]["ReportOverview"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
                     };
                 };
             };
