@@ -1,5 +1,5 @@
 import { type RunningServer, startServer } from '@kassa/api'
-import { type Commerce, ensureDefaultChannel, seedDemo } from '@kassa/core'
+import { type Commerce, createAdminUser, ensureDefaultChannel, loginAdmin, seedDemo } from '@kassa/core'
 import { createTestCommerce, testDialect } from '@kassa/core/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -150,8 +150,14 @@ describe.runIf(testDialect === 'sqlite' && present)('the storefront in headless 
     expect(await page.textContent('[data-total]')).toBe(
       new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(order.total / 100),
     )
-    const row = await commerce.db.selectFrom('order').select(['number', 'total']).where('id', '=', orderId).executeTakeFirstOrThrow()
-    expect(Number(row.total)).toBe(order.total)
+    // The shop's staff see the same order, with the same total, through the Admin API.
+    await createAdminUser(commerce.ctx(), { email: 'staff@example.com', password: 'correct horse battery', role: 'support' })
+    const { token: adminToken } = await loginAdmin(commerce.ctx(), { email: 'staff@example.com', password: 'correct horse battery' })
+    const adminRes = await fetch(`${api.url}/admin/orders/${orderId}`, { headers: { authorization: `Bearer ${adminToken}` } })
+    expect(adminRes.status).toBe(200)
+    const { order: seen } = await adminRes.json()
+    expect(seen).toMatchObject({ id: orderId, number, total: order.total, currency_code: 'USD' })
+    expect(seen.promotions.map((p: { code: string | null }) => p.code)).toEqual(['WELCOME10'])
   })
 
   it('shows a declined card clearly, places no order, and lets the buyer retry', async () => {
