@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { type Commerce, countAdminUsers, createAdminUser } from '@kassa/core'
@@ -29,6 +29,8 @@ export async function bootstrapAdmin(commerce: Commerce): Promise<AdminLogin | u
   if (hasAdmins) return undefined
   const login = { email: DEMO_EMAIL, password: randomBytes(9).toString('base64url') }
   await createAdminUser(ctx, { ...login, role: 'owner' })
+  // On PostgreSQL nothing else has made the data folder yet.
+  mkdirSync(dataDir, { recursive: true })
   writeFileSync(file, JSON.stringify(login), { mode: 0o600 })
   return login
 }
