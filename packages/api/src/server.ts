@@ -1,16 +1,17 @@
 import { type ServerType, serve } from '@hono/node-server'
 import { type Commerce, RESERVATION_SWEEP_INTERVAL_MS, sweepExpiredPromotionUses, sweepExpiredReservations } from '@kassa/core'
 import type { Logger } from 'pino'
-import { createApp } from './app.js'
+import { createApp, type KassaApp } from './app.js'
 
 export interface RunningServer {
   url: string
   port: number
   server: ServerType
+  /** The app it serves: in-process clients (the storefront) call `app.fetch` without a network hop. */
+  app: KassaApp
   close(): Promise<void>
 }
 
-/** Serves the API on a port (0 picks a free one) and resolves once it listens. */
 /**
  * Serves the API on a port (0 picks a free one) and resolves once it listens. While it runs it
  * releases expired stock reservations every `reservationSweepMs` (default 60 s; 0 turns it off).
@@ -28,6 +29,7 @@ export function startServer(
         url: `http://localhost:${info.port}`,
         port: info.port,
         server,
+        app,
         close: () =>
           new Promise<void>((done) => {
             clearInterval(sweeper)

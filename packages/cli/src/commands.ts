@@ -68,8 +68,9 @@ async function serve(
   publishableKey: string,
 ): Promise<{ storefrontUrl: string }> {
   const server = await startServer(commerce, { port: config.port, host: config.host, logger, ...(hasAdminApp(ADMIN_DIR) && { adminDir: ADMIN_DIR }) })
-  // The storefront talks to the API only through the SDK; in one process the SDK gets the API's fetch (no network hop).
-  const api = createApp(commerce, { logger })
+  // The storefront talks to the API only through the SDK; in one process the SDK gets the served
+  // app's fetch (no network hop, and one response cache for both).
+  const api = server.app
   const serveStorefront = (port: number) =>
     startStorefront({
       apiUrl: config.publicUrl,
