@@ -127,7 +127,7 @@ export async function editOrder(ctx: Ctx, orderId: string, rawInput: OrderEditIn
     const paid = refundable(amountsOf(state))
     const covered = BigInt(state.authorized_amount) > paid ? BigInt(state.authorized_amount) : paid
     const outstanding = total > covered ? total - covered : 0n
-    await lifecycle.updateOrderTotals(
+    await lifecycle.updateOrderState(
       tx.db,
       orderId,
       {

@@ -3,7 +3,9 @@ import type { Database } from '../db/database.js'
 import { isPostgres, parseJson, toIso, toIsoOrNull, toJson } from '../db/dialect.js'
 import type { FulfillmentStatus } from './fulfillment-status.js'
 import type { Fulfillment, OrderActivity, OrderReturn, PaymentTransaction } from './order-lifecycle.js'
+import type { OrderLineLifecycleColumns } from './order-lifecycle.table.js'
 import type { OrderLifecycleStatus } from './order-status.js'
+import type { OrderLineTable } from './order.table.js'
 import type { PaymentLifecycleStatus } from './payment-status.js'
 
 type Db = Kysely<Database>
@@ -33,6 +35,7 @@ export async function lockOrderState(db: Db, id: string) {
     .executeTakeFirst()
 }
 
+/** The one update of an order row's money and status columns; `updated_at` is always set to `now`. */
 export async function updateOrderState(
   db: Db,
   id: string,
@@ -44,6 +47,10 @@ export async function updateOrderState(
     refunded_amount: number
     outstanding_amount: number
     canceled_at: string
+    subtotal: number
+    discount_total: number
+    tax_total: number
+    total: number
   }>,
   now: string,
 ): Promise<void> {
@@ -307,39 +314,10 @@ export async function deleteOrderLine(db: Db, id: string): Promise<void> {
 
 export async function insertOrderLine(
   db: Db,
-  row: {
-    id: string
-    order_id: string
-    variant_id: string
-    product_id: string
-    product_title: string
-    variant_title: string
-    sku: string | null
-    position: number
-    quantity: number
-    unit_price: number
-    subtotal: number
-    discount_total: number
-    tax_total: number
-    total: number
-    tax_lines: unknown
-  },
+  row: Omit<OrderLineTable, keyof OrderLineLifecycleColumns | 'tax_lines'> & { tax_lines: unknown },
 ): Promise<void> {
   await db
     .insertInto('order_line')
     .values({ ...row, tax_lines: toJson(row.tax_lines) })
-    .execute()
-}
-
-export async function updateOrderTotals(
-  db: Db,
-  id: string,
-  set: { subtotal: number; discount_total: number; tax_total: number; total: number; outstanding_amount: number },
-  now: string,
-): Promise<void> {
-  await db
-    .updateTable('order')
-    .set({ ...set, updated_at: now })
-    .where('id', '=', id)
     .execute()
 }
