@@ -1,68 +1,27 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Commerce, createCommerce, resolveConfig } from '@kassa/core'
-import { testDialect, testPostgresUrl } from '@kassa/core/testing'
-import pg from 'pg'
+import { testDialect } from '@kassa/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADDRESSES, createShop, type Shop } from '../shop-fixtures.js'
+import {
+  atBarrier,
+  buildCli,
+  call,
+  createDatabase,
+  dropDatabase,
+  postgresUrl,
+  type Server,
+  startServer,
+  stopServer,
+} from './server-process.js'
 
 // Several real `kassa start` processes on one PostgreSQL database race for the same stock.
-const root = join(import.meta.dirname, '../../../..')
-const bin = join(root, 'packages/cli/dist/kassa.js')
 const dataDir = mkdtempSync(join(tmpdir(), 'kassa-race-'))
 const database = `kassa_race_${randomBytes(4).toString('hex')}`
-const dbUrl = testPostgresUrl.replace(/\/[^/]*$/, `/${database}`)
-
-interface Server {
-  child: ChildProcess
-  url: string
-  key: string
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort()
-  // A clean environment: the test runner's NODE_OPTIONS loaders must not wrap the server.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')))
-  const child = spawn(process.execPath, [bin, 'start'], {
-    env: { ...env, DATABASE_URL: dbUrl, KASSA_DATA_DIR: dataDir, KASSA_DEMO: '', KASSA_TEST_PAYMENTS: '1', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s\n${out}\n${err}`)), 60_000)
-    child.stderr!.on('data', (d) => (err += d))
-    child.stdout!.on('data', (d) => {
-      out += d
-      const key = /Publishable key: (\S+)/.exec(out)?.[1]
-      if (key && out.includes('Database:')) {
-        clearTimeout(timer)
-        resolve({ child, url: `http://127.0.0.1:${port}`, key })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`exited ${code}\n${out}\n${err}`)))
-  })
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-}
+const dbUrl = postgresUrl(database)
 
 describe.runIf(testDialect === 'postgres')('buyers racing for the last units across two server processes', () => {
   let commerce: Commerce
@@ -70,38 +29,23 @@ describe.runIf(testDialect === 'postgres')('buyers racing for the last units acr
   const servers: Server[] = []
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' })
-    const admin = new pg.Client({ connectionString: testPostgresUrl })
-    await admin.connect()
-    await admin.query(`create database ${database}`)
-    await admin.end()
+    buildCli()
+    await createDatabase(database)
     // The test's own engine migrates the fresh database and sets the shop up; the servers share it.
     // They start one after the other: the first creates the default sales channel and its key.
     commerce = await createCommerce(resolveConfig({ databaseUrl: dbUrl, demo: false }), { poolSize: 4 })
-    servers.push(await startServer())
-    servers.push(await startServer())
+    servers.push(await startServer({ dbUrl, dataDir }))
+    servers.push(await startServer({ dbUrl, dataDir }))
     expect(servers[1]!.key).toBe(servers[0]!.key)
     shop = await createShop(commerce, 0)
   }, 120_000)
 
   afterAll(async () => {
-    await Promise.all(servers.map((s) => stop(s.child)))
+    await Promise.all(servers.map((s) => stopServer(s.child)))
     await commerce?.close()
-    const admin = new pg.Client({ connectionString: testPostgresUrl })
-    await admin.connect()
-    await admin.query(`drop database if exists ${database} with (force)`)
-    await admin.end()
+    await dropDatabase(database)
     rmSync(dataDir, { recursive: true, force: true })
   })
-
-  async function call(server: Server, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'x-publishable-api-key': server.key, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    })
-    return { status: res.status, body: (await res.json()) as any }
-  }
 
   /** A cart ready to complete, for one unit of the variant, prepared on one of the servers. */
   async function readyCart(server: Server, variantId: string): Promise<string> {
@@ -129,14 +73,7 @@ describe.runIf(testDialect === 'postgres')('buyers racing for the last units acr
       .execute()
     await commerce.db.deleteFrom('reservation').where('variant_id', '=', variantId).execute()
     const carts = await Promise.all(Array.from({ length: buyers }, (_, i) => readyCart(servers[i % 2]!, variantId)))
-    let release!: () => void
-    const barrier = new Promise<void>((resolve) => (release = resolve))
-    const answers = carts.map(async (id, i) => {
-      await barrier
-      return call(servers[i % 2]!, 'POST', `/store/carts/${id}/complete`)
-    })
-    release()
-    const results = await Promise.all(answers)
+    const results = await atBarrier(carts, (id, i) => call(servers[i % 2]!, 'POST', `/store/carts/${id}/complete`))
     const orders = await commerce.db.selectFrom('order').select('cart_id').where('cart_id', 'in', carts).execute()
     const level = await commerce.db.selectFrom('inventory_level').selectAll().where('variant_id', '=', variantId).executeTakeFirstOrThrow()
     const tally = {

@@ -1,82 +1,34 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Commerce, createCommerce, createWebhookEndpoint, newWebhookSecret, recordEvent, resolveConfig } from '@kassa/core'
-import { startWebhookReceiver, testDialect, testPostgresUrl } from '@kassa/core/testing'
-import pg from 'pg'
+import { startWebhookReceiver, testDialect } from '@kassa/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADDRESSES, createShop, type Shop } from '../shop-fixtures.js'
+import {
+  buildCli,
+  call,
+  createDatabase,
+  dropDatabase,
+  postgresUrl,
+  type Server,
+  startServer as spawnServer,
+  stopServer,
+} from './server-process.js'
 
 // A real `kassa start` process is killed (SIGKILL) at random moments while orders are placed and
 // webhooks delivered; after each restart nothing committed may be lost and nothing uncommitted sent.
-const root = join(import.meta.dirname, '../../../..')
-const bin = join(root, 'packages/cli/dist/kassa.js')
 const dataDir = mkdtempSync(join(tmpdir(), 'kassa-crash-'))
 const database = `kassa_crash_${randomBytes(4).toString('hex')}`
 // On SQLite the server and the test share one database file (WAL): it survives the kill like PostgreSQL does.
-const dbUrl = testDialect === 'postgres' ? testPostgresUrl.replace(/\/[^/]*$/, `/${database}`) : join(dataDir, 'crash.sqlite')
+const dbUrl = testDialect === 'postgres' ? postgresUrl(database) : join(dataDir, 'crash.sqlite')
 
 const ORDERS = 24
 const KILLS = 3
 
-interface Server {
-  child: ChildProcess
-  url: string
-  key: string
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function startServer(command: 'start' | 'worker' = 'start'): Promise<Server> {
-  const port = await freePort()
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('VITEST')))
-  const child = spawn(process.execPath, [bin, command], {
-    env: {
-      ...env,
-      DATABASE_URL: dbUrl,
-      KASSA_DATA_DIR: dataDir,
-      KASSA_DEMO: '',
-      KASSA_TEST_PAYMENTS: '1',
-      KASSA_WEBHOOKS_ALLOW_PRIVATE: '1',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s\n${out}\n${err}`)), 60_000)
-    child.stderr!.on('data', (d) => (err += d))
-    child.stdout!.on('data', (d) => {
-      out += d
-      const key = command === 'worker' ? '' : /Publishable key: (\S+)/.exec(out)?.[1]
-      if (key !== undefined && (out.includes('Database:') || out.includes('Worker:'))) {
-        clearTimeout(timer)
-        resolve({ child, url: `http://127.0.0.1:${port}`, key })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`exited ${code}\n${out}\n${err}`)))
-  })
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill(signal)
-  })
-}
+const startServer = (command: 'start' | 'worker' = 'start') =>
+  spawnServer({ dbUrl, dataDir, command, env: { KASSA_WEBHOOKS_ALLOW_PRIVATE: '1' } })
 
 describe('SIGKILL while orders are placed and webhooks delivered', () => {
   let commerce: Commerce
@@ -86,13 +38,8 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' })
-    if (testDialect === 'postgres') {
-      const admin = new pg.Client({ connectionString: testPostgresUrl })
-      await admin.connect()
-      await admin.query(`create database ${database}`)
-      await admin.end()
-    }
+    buildCli()
+    if (testDialect === 'postgres') await createDatabase(database)
     commerce = await createCommerce(resolveConfig({ databaseUrl: dbUrl, dataDir, demo: false }), { poolSize: 4 })
     receiver = await startWebhookReceiver(secret)
     // The shop exists before the server starts: on SQLite the two processes then rarely write at once.
@@ -102,26 +49,12 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
   }, 120_000)
 
   afterAll(async () => {
-    if (server) await kill(server.child, 'SIGTERM')
+    if (server) await stopServer(server.child, 'SIGTERM')
     await receiver?.close()
     await commerce?.close()
-    if (testDialect === 'postgres') {
-      const admin = new pg.Client({ connectionString: testPostgresUrl })
-      await admin.connect()
-      await admin.query(`drop database if exists ${database} with (force)`)
-      await admin.end()
-    }
+    if (testDialect === 'postgres') await dropDatabase(database)
     rmSync(dataDir, { recursive: true, force: true })
   })
-
-  async function call(s: Server, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${s.url}${path}`, {
-      method,
-      headers: { 'x-publishable-api-key': s.key, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    })
-    return { status: res.status, body: (await res.json()) as any }
-  }
 
   async function readyCart(s: Server): Promise<string> {
     const { body } = await call(s, 'POST', '/store/carts', { region_id: shop.regions.nl, email: 'crash@example.com' })
@@ -170,7 +103,7 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
         break
       }
       await Promise.race([killMoment, new Promise((resolve) => setTimeout(resolve, 5000))])
-      await kill(s.child, 'SIGKILL')
+      await stopServer(s.child, 'SIGKILL')
       await Promise.all(completions)
       server = await startServer()
     }
@@ -197,7 +130,7 @@ describe('SIGKILL while orders are placed and webhooks delivered', () => {
   }, 240_000)
 
   it('delivers from `kassa worker` alone, and the worker stops cleanly on SIGTERM', async () => {
-    await kill(server!.child, 'SIGTERM')
+    await stopServer(server!.child, 'SIGTERM')
     server = undefined
     const worker = await startServer('worker')
     try {
