@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type Cart, isKassaApiError, type KassaApiError, type Order, type ShippingOptionQuote } from '@kassa/sdk'
 import type { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
-import { Notice } from './components.js'
+import { ItemLines, Notice } from './components.js'
 import { currentCart, forgetCart, Totals } from './cart.js'
 import { COOKIES, type Deps, personalPage, type SfContext, type SfEnv } from './env.js'
 import { formatMoney } from './format.js'
@@ -214,16 +214,7 @@ function CheckoutPage({
           </button>
         </form>
         <aside class="panel">
-          <ul class="lines">
-            {cart.items.map((item) => (
-              <li style="grid-template-columns:1fr auto">
-                <span>
-                  {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
-                </span>
-                <b>{money(item.total)}</b>
-              </li>
-            ))}
-          </ul>
+          <ItemLines items={cart.items} currency={cart.currency_code} lang={lang} />
           <Totals page={page} cart={cart} />
         </aside>
       </div>
@@ -347,16 +338,7 @@ export function checkoutRoutes(app: Hono<SfEnv>, deps: Deps): void {
           <br />
           <span class="muted">{t.orderEmailed(order.email)}</span>
         </p>
-        <ul class="lines">
-          {order.items.map((item) => (
-            <li style="grid-template-columns:1fr auto">
-              <span>
-                {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
-              </span>
-              <b>{formatMoney(item.total, order.currency_code, lang)}</b>
-            </li>
-          ))}
-        </ul>
+        <ItemLines items={order.items} currency={order.currency_code} lang={lang} />
         <Totals page={page} cart={order} />
         <a class="btn" href={href(lang, '/')}>
           {t.continueShopping}

@@ -1,4 +1,4 @@
-import type { StoreProduct } from '@kassa/sdk'
+import type { Order, StoreProduct } from '@kassa/sdk'
 import { formatMoney } from './format.js'
 import { href, type PageContext } from './layout.js'
 
@@ -61,5 +61,29 @@ export function Notice({ kind, children }: { kind: 'err' | 'ok'; children?: unkn
     <p class={`notice ${kind}`} role={kind === 'err' ? 'alert' : 'status'}>
       {children as string}
     </p>
+  )
+}
+
+/** An order's or a cart's lines: quantity, product and variant, and the line's total. */
+export function ItemLines({
+  items,
+  currency,
+  lang,
+}: {
+  items: readonly Pick<Order['items'][number], 'quantity' | 'product_title' | 'variant_title' | 'total'>[]
+  currency: string
+  lang: PageContext['lang']
+}) {
+  return (
+    <ul class="lines">
+      {items.map((item) => (
+        <li style="grid-template-columns:1fr auto">
+          <span>
+            {item.quantity} × {item.product_title} <span class="muted">{item.variant_title}</span>
+          </span>
+          <b>{formatMoney(item.total, currency, lang)}</b>
+        </li>
+      ))}
+    </ul>
   )
 }
