@@ -13,6 +13,7 @@ export const STATUS_OF_KIND = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   payment_required: 402,
   unprocessable: 422,
