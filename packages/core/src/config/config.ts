@@ -52,7 +52,7 @@ export interface KassaConfig {
    * optional `KASSA_S3_PUBLIC_URL`); registers the `s3` file provider.
    */
   s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl?: string }
-  /** The file provider uploads go to (default `s3` when `s3` is configured, else `local`). */
+  /** The file provider uploads go to (env `KASSA_FILE_STORAGE`; default `s3` when `s3` is configured, else `local`). */
   fileStorage?: string
   /** Largest upload the Admin API takes, in megabytes (env `KASSA_UPLOAD_MAX_MB`, default 10). */
   uploadMaxMb?: number

@@ -71,7 +71,11 @@ export async function listUploadedFiles(ctx: Ctx, rawQuery: unknown): Promise<{ 
     const [createdAt, id] = decodeCursor(query.cursor, listCursor)
     select = select.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]))
   }
-  const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute()
+  const rows = await select
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()
   const data = rows.slice(0, query.limit).map(toUploadedFile)
   const last = data[data.length - 1]
   return { data, next_cursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null }
@@ -92,6 +96,11 @@ export async function deleteUploadedFile(ctx: Ctx, id: string): Promise<void> {
   const file = await getUploadedFile(ctx, id)
   const deleted = await ctx.db.deleteFrom('uploaded_file').where('id', '=', id).executeTakeFirst()
   if (Number(deleted.numDeletedRows) !== 1) throw FileErrors.notFound(id)
-  const shared = await ctx.db.selectFrom('uploaded_file').select('id').where('storage', '=', file.storage).where('key', '=', file.key).executeTakeFirst()
+  const shared = await ctx.db
+    .selectFrom('uploaded_file')
+    .select('id')
+    .where('storage', '=', file.storage)
+    .where('key', '=', file.key)
+    .executeTakeFirst()
   if (!shared) await ctx.providers?.get('file', file.storage)?.delete(file.key)
 }

@@ -7,7 +7,13 @@ const NOW = new Date('2013-05-24T00:00:00Z')
 
 describe('signRequest (AWS Signature Version 4)', () => {
   it('reproduces the published GET Object example', () => {
-    const headers = signRequest({ ...KEYS, method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: { Range: 'bytes=0-9' }, now: NOW })
+    const headers = signRequest({
+      ...KEYS,
+      method: 'GET',
+      url: 'https://examplebucket.s3.amazonaws.com/test.txt',
+      headers: { Range: 'bytes=0-9' },
+      now: NOW,
+    })
     expect(headers.authorization).toBe(
       'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, ' +
         'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, ' +

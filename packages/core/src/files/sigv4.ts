@@ -31,7 +31,10 @@ export function uriEncode(value: string, keepSlash: boolean): string {
  */
 export function signRequest(input: SignInput): Record<string, string> {
   const url = new URL(input.url)
-  const amzDate = input.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  const amzDate = input.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
   const day = amzDate.slice(0, 8)
   const service = input.service ?? 's3'
   const payloadHash = input.payloadHash ?? EMPTY_SHA256
@@ -44,7 +47,15 @@ export function signRequest(input: SignInput): Record<string, string> {
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join('&')
-  const canonical = [input.method.toUpperCase(), path, query, ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), payloadHash].join('\n')
+  const canonical = [
+    input.method.toUpperCase(),
+    path,
+    query,
+    ...names.map((n) => `${n}:${headers[n]}`),
+    '',
+    names.join(';'),
+    payloadHash,
+  ].join('\n')
   const scope = `${day}/${input.region}/${service}/aws4_request`
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonical)].join('\n')
   const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), service), 'aws4_request')
