@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inviteAdminUser, loginAdmin } from '@kassa/core'
+import { createAdminClient, isKassaApiError } from '@kassa/sdk'
 import { PNG_1X1_BASE64 } from './bad-input/uploads.requests.js'
 import { createTestApi, type TestApi } from './helpers.js'
 
@@ -115,5 +116,17 @@ describe('GET and DELETE /admin/uploads', () => {
     const gone = await api.admin(`/admin/uploads/${second.file.id}`, { method: 'DELETE' })
     expect(gone.status).toBe(404)
     expect(await problemCode(gone)).toBe('upload.not_found')
+  })
+})
+
+describe('SDK: admin.uploads', () => {
+  it('uploads a File, lists it and deletes it; a refusal rejects with its code', async () => {
+    const admin = createAdminClient({ baseUrl: 'http://kassa.test', token: api.adminToken, fetch: (request) => api.app.fetch(request) })
+    const file = await admin.uploads.create(new File([PNG], 'from-sdk.png'), 'Front view')
+    expect(file).toMatchObject({ original_name: 'Front view', content_type: 'image/png', url: expect.stringMatching(/^\/media\//) })
+    expect((await admin.uploads.list({ limit: 1 })).data[0]?.id).toBe(file.id)
+    await admin.uploads.delete(file.id)
+    const refused = await admin.uploads.create(new Blob(['<svg/>'])).catch((error: unknown) => error)
+    expect(isKassaApiError(refused) && refused.code).toBe('upload.unsupported_type')
   })
 })
