@@ -72,8 +72,8 @@ function isAvifBrand(b: Uint8Array): boolean {
 
 /** The first `ispe` (image spatial extents) property: good enough for a listing's width and height. */
 function avifSize(b: Uint8Array): { width: number | null; height: number | null } {
-  const limit = Math.min(b.length, 64 * 1024) - 16
-  for (let at = 0; at < limit; at++) {
+  const end = Math.min(b.length, 64 * 1024)
+  for (let at = 0; at + 16 <= end; at++) {
     if (b[at] === 0x69 && ascii(b, at, 4) === 'ispe') return { width: u32be(b, at + 8), height: u32be(b, at + 12) }
   }
   return UNKNOWN
