@@ -77,7 +77,7 @@ export function adminUploadRoutes() {
       originalName: name ?? file.name,
       maxBytes: Math.floor(commerce.config.uploadMaxMb * 1024 * 1024),
     })
-    return c.json({ file: stored as z.infer<typeof UploadedFileSchema> }, 201)
+    return c.json({ file: stored }, 201)
   })
   app.openapi(list, async (c) =>
     c.json(await withQueryPaths(() => listUploadedFiles(c.get('commerce').ctx(c.get('actor')), c.req.valid('query'))), 200),

@@ -18,7 +18,7 @@ function toUploadedFile(row: { [K in keyof UploadedFileTable]: unknown }): Uploa
     key: row.key as string,
     storage: row.storage as string,
     original_name: (row.original_name as string | null) ?? null,
-    content_type: row.content_type as string,
+    content_type: row.content_type as UploadedFile['content_type'],
     size_bytes: Number(row.size_bytes),
     sha256: row.sha256 as string,
     width: row.width === null ? null : Number(row.width),

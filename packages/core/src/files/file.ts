@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineError } from '../kernel/errors.js'
 import { limitSchema } from '../kernel/schemas.js'
+import type { SniffedImage } from './sniff.js'
 
 /** An uploaded file as the Admin API lists it. */
 export interface UploadedFile {
@@ -12,7 +13,7 @@ export interface UploadedFile {
   /** The storage provider that holds it (`local`, `s3`). */
   storage: string
   original_name: string | null
-  content_type: string
+  content_type: SniffedImage['contentType']
   size_bytes: number
   sha256: string
   width: number | null
