@@ -3,6 +3,7 @@ import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
 import { fromMinor, toMinor, variantGrid } from './format.js'
+import { MediaEditor } from './media.js'
 import { StockEditor } from './stock.js'
 import { Badge, Field, go, Page, ProblemBox, useLoad } from './ui.js'
 
@@ -251,6 +252,7 @@ ${description}</textarea>
         </div>`
       }
     </form>
+    ${product && html`<${MediaEditor} product=${product} write=${write} />`}
     ${product && can('inventory:read') && html`<${StockEditor} product=${product} write=${can('inventory:write')} />`}
   <//>`
 }

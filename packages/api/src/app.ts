@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { adminAppRoutes } from './admin-app.js'
-import type { Commerce } from '@kassa/core'
+import { type Commerce, FileErrors, formatMegabytes } from '@kassa/core'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import pino, { type Logger } from 'pino'
 import { cacheOptionsFromEnv, responseCache, type ResponseCacheOptions } from './cache/response-cache.js'
 import type { AppEnv } from './env.js'
-import { errorHandler, problem, validationProblem } from './errors.js'
+import { errorHandler, kassaProblem, problem, validationProblem } from './errors.js'
 import { Metrics } from './metrics.js'
 import { adminAuth } from './middleware/admin.js'
 import { PRIVATE_STORE_PATH, storeAuth } from './middleware/store.js'
@@ -27,6 +27,7 @@ import { adminRoleRoutes } from './routes/admin-roles.js'
 import { adminSalesChannelRoutes } from './routes/admin-sales-channels.js'
 import { adminUserRoutes } from './routes/admin-users.js'
 import { adminWebhookRoutes } from './routes/admin-webhooks.js'
+import { adminUploadRoutes } from './routes/admin-uploads.js'
 import { storeCartRoutes } from './routes/store-carts.js'
 import { storeCatalogRoutes } from './routes/store-catalog.js'
 import { storeRegionRoutes } from './routes/store-regions.js'
@@ -90,8 +91,15 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request')
   })
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'request.too_large', 'The request body is larger than 1 MB') })
+  // Image uploads have their own limit (plus room for the multipart framing); the file's own size is checked again.
+  const uploadMaxBytes = Math.floor(commerce.config.uploadMaxMb * 1024 * 1024)
+  const uploadLimit = bodyLimit({ maxSize: uploadMaxBytes + 64 * 1024, onError: (c) => kassaProblem(c, FileErrors.tooLarge(formatMegabytes(uploadMaxBytes))) })
   // CSV uploads have their own, larger limit, checked while the body streams to disk.
-  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/admin/imports' ? next() : limit(c, next)))
+  app.use('*', (c, next) => {
+    if (c.req.method !== 'POST') return limit(c, next)
+    if (c.req.path === '/admin/imports') return next()
+    return c.req.path === '/admin/uploads' ? uploadLimit(c, next) : limit(c, next)
+  })
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'apiKey', in: 'header', name: 'x-publishable-api-key' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key' })
@@ -158,6 +166,7 @@ export function createApp(commerce: Commerce, options: AppOptions = {}) {
   admin.route('/', adminDraftOrderRoutes())
   admin.route('/', adminDataioRoutes())
   admin.route('/', adminReportRoutes())
+  admin.route('/', adminUploadRoutes())
   app.route('/admin', admin)
 
   app.doc31('/openapi.json', OPENAPI_INFO)

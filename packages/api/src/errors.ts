@@ -13,6 +13,7 @@ export const STATUS_OF_KIND = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   payment_required: 402,
   unprocessable: 422,
@@ -61,7 +62,7 @@ export function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: 
 
 /** A zod failure from request validation, as 400 validation_failed with one entry per field. */
 export function validationProblem(c: Context<AppEnv>, error: ZodError, target: string, input?: unknown) {
-  const prefix = target === 'json' ? '' : target === 'query' ? 'query.' : target === 'param' ? 'path.' : `${target}.`
+  const prefix = target === 'json' || target === 'form' ? '' : target === 'query' ? 'query.' : target === 'param' ? 'path.' : `${target}.`
   const errors = toFieldErrors(error.issues, input).map((e) => ({ ...e, path: e.path ? `${prefix}${e.path}` : prefix.replace(/\.$/, '') }))
   return problem(c, 400, 'validation_failed', 'The request is not valid', { errors })
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { type ResolvedConfig, resolveConfig } from './config/config.js'
-import { localFileStorage } from './config/local-file-storage.js'
+import { localFileStorage, s3FileStorage } from './files/index.js'
 import { ProviderRegistry } from './config/providers.js'
 import { createDb, type DialectName, type PoolStats } from './db/create-db.js'
 import type { Database } from './db/database.js'
@@ -47,7 +47,9 @@ export async function createCommerce(config: ResolvedConfig = resolveConfig({}),
   const handle = createDb({ url: config.databaseUrl, ...(options.schema && { schema: options.schema }), ...(options.poolSize && { poolSize: options.poolSize }) })
   if (options.migrate !== false) await migrateToLatest(handle.db)
   const providers = new ProviderRegistry()
-  providers.register(localFileStorage({ dir: `${config.dataDir}/files`, baseUrl: `${config.publicUrl}/media` }))
+  // Root-relative like product media: the Store API and feeds make `/media/...` absolute with publicUrl.
+  providers.register(localFileStorage({ dir: `${config.dataDir}/files`, baseUrl: '/media' }))
+  if (config.s3) providers.register(s3FileStorage(config.s3))
   if (config.testPayments) providers.register(testPaymentProvider())
   providers.register(manualPaymentProvider())
   providers.register(systemTaxProvider()).register(systemShippingProvider())

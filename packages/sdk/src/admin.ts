@@ -43,6 +43,8 @@ import type {
   WebhookEndpointWithSecret,
   ReportOverview,
   ReportOverviewQuery,
+  UploadedFile,
+  UploadedFilePage,
 } from './types.js'
 
 /** Options of {@link createAdminClient}. */
@@ -127,6 +129,18 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     deliveries(id: string, query?: { limit?: number; cursor?: string; status?: WebhookDelivery['status'] }): Promise<WebhookDeliveryPage>
     /** Sends a delivery's event again as a new delivery. */
     replayDelivery(deliveryId: string): Promise<WebhookDelivery>
+  }
+  uploads: {
+    /**
+     * Uploads an image (JPEG, PNG, WebP, GIF, AVIF; not SVG) for product media; put the answer's `url`
+     * in a product's `media`. Rejects with `upload.too_large` or `upload.unsupported_type`.
+     * @example const file = await admin.uploads.create(input.files[0])
+     */
+    create(file: Blob, name?: string): Promise<UploadedFile>
+    /** A page of uploaded files, newest first. */
+    list(query?: { limit?: number; cursor?: string }): Promise<UploadedFilePage>
+    /** Deletes an upload; its object goes once no other upload has the same content. */
+    delete(id: string): Promise<void>
   }
   customers: {
     /** A page of customers, newest first; `email` finds one account. */
@@ -243,6 +257,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       deliveries: (id, query = {}) => client.GET('/admin/webhooks/{id}/deliveries', { params: { path: { id }, query } }),
       replayDelivery: async (deliveryId) =>
         (await client.POST('/admin/webhook-deliveries/{id}/replay', { params: { path: { id: deliveryId } } })).webhook_delivery,
+    },
+    uploads: {
+      create: async (file, name) => {
+        const form = new FormData()
+        form.append('file', file, name ?? (file as { name?: string }).name ?? 'upload')
+        if (name !== undefined) form.append('name', name)
+        // openapi-fetch sends a FormData body as it is, with its multipart boundary.
+        return (await client.POST('/admin/uploads', { body: form as unknown as { file: string } })).file
+      },
+      list: (query = {}) => client.GET('/admin/uploads', { params: { query } }),
+      delete: async (id) => {
+        await client.DELETE('/admin/uploads/{id}', { params: { path: { id } } })
+      },
     },
     customers: {
       list: (query = {}) => client.GET('/admin/customers', { params: { query } }),

@@ -146,6 +146,10 @@ export type WebhookCreateInput = Schemas['WebhookCreateInput']
 export type WebhookDelivery = Schemas['WebhookDelivery']
 /** A page of an endpoint's deliveries. */
 export type WebhookDeliveryPage = JsonOf<'adminListWebhookDeliveries', 200>
+/** An uploaded image: its `url` goes into a product's `media`. */
+export type UploadedFile = Schemas['UploadedFile']
+/** A page of `GET /admin/uploads`. */
+export type UploadedFilePage = JsonOf<'adminListUploads', 200>
 /** A place stock is kept, and the sales channels that sell from it. */
 export type StockLocation = Schemas['StockLocation']
 /** A variant's stock at each location. */

@@ -8,6 +8,8 @@ import type { AppEnv } from '../env.js'
 import { problem } from '../errors.js'
 import { jsonResponse } from '../schemas/common.js'
 
+const CONTENT_ADDRESSED = /^[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+$/
+
 const swaggerDir = join(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'), '..')
 const DOC_ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -85,7 +87,13 @@ export function systemRoutes() {
     const storage = c.get('commerce').providers.get('file', 'local')
     const file = key && !key.includes('..') ? await storage?.get(key) : undefined
     if (!file) return problem(c, 404, 'media.not_found', 'No such file')
-    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': file.contentType, 'cache-control': 'public, max-age=3600' })
+    // Uploads are stored under their content's hash: the bytes behind such a key never change.
+    const immutable = CONTENT_ADDRESSED.test(key)
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': file.contentType,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      'content-security-policy': "default-src 'none'; sandbox",
+    })
   })
   return app
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFixtures, type Fixtures, VALID_REQUESTS } from '../bad-input/requests.js'
+import { toFormData } from '../bad-input/send.js'
 import { diffSnapshots, listTables, snapshotDb } from '../bad-input/snapshot.js'
 import { createTestApi } from '../helpers.js'
 import { ACTOR_NAMES, type ActorName, buildActors, type MatrixActor } from './actors.js'
@@ -59,6 +60,7 @@ async function send(op: Operation, headers: Record<string, string>): Promise<Res
     method: op.method,
     headers: all,
     ...(valid.body !== undefined && { body: JSON.stringify(valid.body) }),
+    ...(valid.form && { body: toFormData(valid.form) }),
   })
 }
 

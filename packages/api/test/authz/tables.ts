@@ -10,6 +10,7 @@ import { WEBHOOKS_TABLE } from './webhooks.table.js'
 import { ORDERS_TABLE } from './orders.table.js'
 import { DATAIO_TABLE } from './dataio.table.js'
 import { REPORTS_TABLE } from './reports.table.js'
+import { UPLOADS_TABLE } from './uploads.table.js'
 import type { AuthzTable } from './table.js'
 
 /** Every area's table. A new area adds one `<area>.table.ts` and one line here. */
@@ -26,4 +27,5 @@ export const AREA_TABLES: Record<string, AuthzTable> = {
   dataio: DATAIO_TABLE,
   customers: CUSTOMERS_TABLE,
   reports: REPORTS_TABLE,
+  uploads: UPLOADS_TABLE,
 }

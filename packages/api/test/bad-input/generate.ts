@@ -53,6 +53,8 @@ export type Mutation =
   | { in: 'query'; name: string; value: string | string[] }
   | { in: 'query'; name: string; remove: true }
   | { in: 'path'; name: string; value: string }
+  | { in: 'form'; name: string; value: string }
+  | { in: 'form'; name: string; remove: true }
 
 export interface BadCase {
   /** What the case does, for failure messages: `body variants.0.prices.0.amount: below minimum (-1)`. */
@@ -100,7 +102,9 @@ export function generateCases(doc: OpenApiDocument): GeneratedOperation[] {
       }
       const body = op.requestBody?.content?.['application/json']?.schema
       if (body) cases.push(...walker.bodyCases(body))
-      ops.push({ operationId: op.operationId, method: method.toUpperCase(), path, auth: authOf(op), hasBody: Boolean(body), cases })
+      const form = op.requestBody?.content?.['multipart/form-data']?.schema
+      if (form) cases.push(...walker.formCases(form))
+      ops.push({ operationId: op.operationId, method: method.toUpperCase(), path, auth: authOf(op), hasBody: Boolean(body ?? form), cases })
     }
   }
   return ops
@@ -207,6 +211,25 @@ class Walker {
       if (s.maximum !== undefined) out.push({ what: `above maximum (${s.maximum + 1})`, value: s.maximum + 1, code: 'too_big' })
       if (types.includes('integer')) out.push({ what: `not an integer (${(s.minimum ?? 0) + 1.5})`, value: (s.minimum ?? 0) + 1.5, code: 'invalid_type' })
     }
+    return out
+  }
+
+  /**
+   * A multipart form's fields: each required part missing, a text value where a file (`format:
+   * binary`) belongs, text past maxLength, an unknown part. The file's content is the route's own
+   * business (its type and size answer 415 and 413, tested by the route's tests).
+   */
+  formCases(root: JsonSchema): BadCase[] {
+    const s = this.resolve(root)
+    const out: BadCase[] = []
+    const bad = (label: string, mutation: Mutation, path: string, code: string) => out.push({ label: `form ${label}`, mutation, expect: { path, code } })
+    for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      const p = this.resolve(prop)
+      if (p.format === 'binary') bad(`${name}: text where a file belongs`, { in: 'form', name, value: 'not a file' }, name, 'invalid_type')
+      else if (p.maxLength !== undefined) bad(`${name}: longer than maxLength (${p.maxLength + 1})`, { in: 'form', name, value: 'x'.repeat(p.maxLength + 1) }, name, 'too_big')
+    }
+    for (const name of s.required ?? []) bad(`${name}: missing required part`, { in: 'form', name, remove: true }, name, 'required')
+    if (s.additionalProperties === false) bad(`unknown part ${UNKNOWN_FIELD}`, { in: 'form', name: UNKNOWN_FIELD, value: '1' }, UNKNOWN_FIELD, 'unknown_field')
     return out
   }
 

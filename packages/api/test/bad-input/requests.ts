@@ -10,6 +10,7 @@ import { createCustomerFixtures, CUSTOMER_REQUESTS, CUSTOMER_SEMANTIC_CASES, typ
 import { createWebhookFixtures, WEBHOOK_REQUESTS, WEBHOOK_SEMANTIC_CASES, type WebhookFixtures } from './webhooks.requests.js'
 import { createOrderFixtures, ORDER_REQUESTS, ORDER_SEMANTIC_CASES, type OrderFixtures } from './orders.requests.js'
 import { REPORT_REQUESTS } from './reports.requests.js'
+import { createUploadFixtures, UPLOAD_REQUESTS, type UploadFixtures } from './uploads.requests.js'
 
 /** One valid request: the cases break exactly one part of it. */
 export interface ValidRequest {
@@ -18,7 +19,12 @@ export interface ValidRequest {
   body?: unknown
   /** Headers the operation needs besides its credentials (an order token). */
   headers?: Record<string, string>
+  /** A `multipart/form-data` body instead of JSON: text parts and files. */
+  form?: Record<string, FormPart>
 }
+
+/** One part of a multipart body: text, or a file given as base64 (plain data, so a request can be cloned). */
+export type FormPart = string | { filename: string; type: string; base64: string }
 
 /** Real records, so that a path parameter is never the reason a request fails. */
 export interface Fixtures {
@@ -38,6 +44,7 @@ export interface Fixtures {
   webhooks: WebhookFixtures
   orders: OrderFixtures
   dataio: DataioFixtures
+  uploads: UploadFixtures
   checkout: {
     regionId: string
     shippingOptionId: string
@@ -102,6 +109,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
     webhooks: await createWebhookFixtures(api),
     orders: await createOrderFixtures(api, checkout, variant('FIX-S')),
     dataio: await createDataioFixtures(api),
+    uploads: await createUploadFixtures(api),
   }
 }
 
@@ -301,6 +309,7 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   ...ORDER_REQUESTS,
   ...DATAIO_REQUESTS,
   ...REPORT_REQUESTS,
+  ...UPLOAD_REQUESTS,
 
   adminListStockLocations: () => ({}),
   adminCreateStockLocation: (f) => ({ body: { name: 'Valid warehouse', sales_channel_ids: [f.inventory.channelId] } }),

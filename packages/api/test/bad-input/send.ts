@@ -1,6 +1,15 @@
 import type { TestApi } from '../helpers.js'
 import type { GeneratedOperation, Mutation, Segment } from './generate.js'
-import type { ValidRequest } from './requests.js'
+import type { FormPart, ValidRequest } from './requests.js'
+
+/** A request's multipart parts as the body to send (fetch sets the boundary). */
+export function toFormData(form: Record<string, FormPart>): FormData {
+  const data = new FormData()
+  for (const [name, part] of Object.entries(form)) {
+    data.append(name, typeof part === 'string' ? part : new File([Buffer.from(part.base64, 'base64')], part.filename, { type: part.type }))
+  }
+  return data
+}
 
 export interface PreparedRequest extends ValidRequest {
   /** Sent as-is instead of `JSON.stringify(body)`. */
@@ -16,6 +25,11 @@ export function applyMutation(valid: ValidRequest, mutation: Mutation): Prepared
     case 'query': {
       const { [mutation.name]: _, ...others } = request.query ?? {}
       return { ...request, query: 'remove' in mutation ? others : { ...others, [mutation.name]: mutation.value } }
+    }
+    case 'form': {
+      if (!request.form) throw new Error('the valid request has no form body')
+      const { [mutation.name]: _, ...others } = request.form
+      return { ...request, form: 'remove' in mutation ? others : { ...others, [mutation.name]: mutation.value } }
     }
     case 'path':
       if (!request.path?.[mutation.name]) throw new Error(`the valid request has no path parameter ${mutation.name}`)
@@ -67,8 +81,8 @@ export function send(api: TestApi, op: GeneratedOperation, request: PreparedRequ
   if (op.auth === 'store') headers['x-publishable-api-key'] = api.publishableKey
   // A request may bring its own admin credential (signing out must not end the shared session).
   if (op.auth === 'admin') headers.authorization ??= `Bearer ${api.adminToken}`
-  const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  const body = request.form ? toFormData(request.form) : (request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)))
+  if (body !== undefined && !request.form) headers['content-type'] = 'application/json'
   const query = search.size ? `?${search}` : ''
   return api.request(`${path}${query}`, { method: op.method, headers, ...(body !== undefined && { body }) })
 }

@@ -31,3 +31,21 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ webhooksAllowPrivate: true }, { KASSA_WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate).toBe(false)
   })
 })
+
+describe('file storage settings', () => {
+  const S3 = { KASSA_S3_ENDPOINT: 'http://127.0.0.1:9000', KASSA_S3_BUCKET: 'media', KASSA_S3_REGION: 'us-east-1', KASSA_S3_ACCESS_KEY_ID: 'k', KASSA_S3_SECRET_ACCESS_KEY: 's' }
+
+  it('keeps uploads on local disk, at most 10 MB, unless S3 is configured', () => {
+    expect(resolveConfig({}, {})).toMatchObject({ fileStorage: 'local', uploadMaxMb: 10 })
+    expect(resolveConfig({}, {}).s3).toBeUndefined()
+    expect(resolveConfig({}, { ...S3, KASSA_UPLOAD_MAX_MB: '2' })).toMatchObject({
+      fileStorage: 's3',
+      uploadMaxMb: 2,
+      s3: { endpoint: 'http://127.0.0.1:9000', bucket: 'media', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's' },
+    })
+  })
+
+  it('refuses a bucket without the settings to reach it', () => {
+    expect(() => resolveConfig({}, { KASSA_S3_BUCKET: 'media' })).toThrow(/KASSA_S3_ENDPOINT/)
+  })
+})

@@ -46,10 +46,21 @@ export interface KassaConfig {
   notificationFrom?: string
   /** Page of the storefront where a customer sets a new password (env `KASSA_PASSWORD_RESET_URL`); `?token=` is appended. */
   passwordResetUrl?: string
+  /**
+   * Keep uploaded media in an S3-compatible bucket instead of `<dataDir>/files` (env `KASSA_S3_ENDPOINT`,
+   * `KASSA_S3_BUCKET`, `KASSA_S3_REGION`, `KASSA_S3_ACCESS_KEY_ID`, `KASSA_S3_SECRET_ACCESS_KEY`,
+   * optional `KASSA_S3_PUBLIC_URL`); registers the `s3` file provider.
+   */
+  s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl?: string }
+  /** The file provider uploads go to (env `KASSA_FILE_STORAGE`; default `s3` when `s3` is configured, else `local`). */
+  fileStorage?: string
+  /** Largest upload the Admin API takes, in megabytes (env `KASSA_UPLOAD_MAX_MB`, default 10). */
+  uploadMaxMb?: number
 }
 
-export interface ResolvedConfig extends Required<Omit<KassaConfig, 'admin' | 'databaseUrl' | 'smtpUrl'>> {
+export interface ResolvedConfig extends Required<Omit<KassaConfig, 'admin' | 'databaseUrl' | 'smtpUrl' | 's3'>> {
   smtpUrl?: string
+  s3?: NonNullable<KassaConfig['s3']>
   databaseUrl: string
   embedded: boolean
   admin?: { email: string; password: string }
@@ -87,6 +98,7 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     env.KASSA_ADMIN_EMAIL && env.KASSA_ADMIN_PASSWORD ? { email: env.KASSA_ADMIN_EMAIL, password: env.KASSA_ADMIN_PASSWORD } : config.admin
   const publicUrl = (env.KASSA_PUBLIC_URL ?? config.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '')
   const smtpUrl = env.KASSA_SMTP_URL ?? config.smtpUrl
+  const s3 = s3Config(env) ?? config.s3
   return {
     databaseUrl,
     embedded,
@@ -104,9 +116,28 @@ export function resolveConfig(config: KassaConfig, rawEnv: NodeJS.ProcessEnv = {
     logLevel: env.LOG_LEVEL ?? config.logLevel ?? 'info',
     webhooksAllowPrivate: flag(env.KASSA_WEBHOOKS_ALLOW_PRIVATE) ?? config.webhooksAllowPrivate ?? false,
     ...(smtpUrl ? { smtpUrl } : {}),
+    ...(s3 ? { s3 } : {}),
+    fileStorage: env.KASSA_FILE_STORAGE ?? config.fileStorage ?? (s3 ? 's3' : 'local'),
+    uploadMaxMb: Number(env.KASSA_UPLOAD_MAX_MB ?? config.uploadMaxMb ?? 10),
     notificationFrom: env.KASSA_NOTIFICATION_FROM ?? config.notificationFrom ?? 'Kassa <no-reply@localhost>',
     passwordResetUrl: env.KASSA_PASSWORD_RESET_URL ?? config.passwordResetUrl ?? `${publicUrl}/account/reset-password`,
     testPayments: env.KASSA_TEST_PAYMENTS !== undefined ? env.KASSA_TEST_PAYMENTS === '1' || env.KASSA_TEST_PAYMENTS === 'true' : (config.testPayments ?? demo),
+  }
+}
+
+/** The S3 settings when `KASSA_S3_BUCKET` is set; every other one but the public URL is then required. */
+function s3Config(env: NodeJS.ProcessEnv): ResolvedConfig['s3'] {
+  if (!env.KASSA_S3_BUCKET) return undefined
+  const names = ['KASSA_S3_ENDPOINT', 'KASSA_S3_REGION', 'KASSA_S3_ACCESS_KEY_ID', 'KASSA_S3_SECRET_ACCESS_KEY'] as const
+  const missing = names.filter((name) => !env[name])
+  if (missing.length) throw new Error(`KASSA_S3_BUCKET is set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not`)
+  return {
+    endpoint: env.KASSA_S3_ENDPOINT!,
+    bucket: env.KASSA_S3_BUCKET,
+    region: env.KASSA_S3_REGION!,
+    accessKeyId: env.KASSA_S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.KASSA_S3_SECRET_ACCESS_KEY!,
+    ...(env.KASSA_S3_PUBLIC_URL && { publicUrl: env.KASSA_S3_PUBLIC_URL }),
   }
 }
 

@@ -11,6 +11,9 @@ import type { ShippingOption, ShippingQuoteInput } from '../shipping/shipping.js
 import type { TaxCalculationInput, TaxCalculationResult } from '../tax/tax.js'
 import type { NotificationMessage } from '../notifications/notification.js'
 import type { EventSubscribers } from '../events/subscribers.js'
+import type { FileStorageProvider } from '../files/file-storage.js'
+
+export type { FileStorageProvider }
 
 /**
  * The kinds of provider a shop can plug in. Each provider has an `id`; the built-in ones are
@@ -68,15 +71,6 @@ export interface NotificationProvider {
   id: string
   kind: 'notification'
   send(message: NotificationMessage): Promise<void>
-}
-
-/** Stores uploaded files (product media) and serves them back by key. */
-export interface FileStorageProvider {
-  id: string
-  kind: 'file'
-  put(key: string, body: Uint8Array, contentType: string): Promise<{ url: string }>
-  get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>
-  delete(key: string): Promise<void>
 }
 
 /** Keeps a product search index and answers storefront searches. */

@@ -15,6 +15,7 @@ import type { PromotionTables } from '../promotions/promotion.table.js'
 import type { CustomerTables } from '../customers/customer.table.js'
 import type { ThrottleTables } from '../auth/throttle.table.js'
 import type { DataioTables } from '../dataio/dataio.table.js'
+import type { FileTables } from '../files/file.table.js'
 
 /** Every table the engine owns, as Kysely sees it. */
 export interface Database
@@ -35,4 +36,5 @@ export interface Database
     PromotionTables,
     CustomerTables,
     ThrottleTables,
-    DataioTables {}
+    DataioTables,
+    FileTables {}
