@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { admin, forgetToken, type Permission, signOut } from './api.js'
 import { ApiKeys } from './api-keys.js'
 import { CustomerDetail, Customers } from './customers.js'
+import { PromotionDetailView } from './promotion-detail.js'
 import { Promotions } from './promotions.js'
 import { Webhooks } from './webhooks.js'
 import { Dashboard } from './dashboard.js'
@@ -71,6 +72,7 @@ function view(route: string, can: (p: Permission) => boolean) {
   if (section === 'products') return html`<${Products} can=${can} />`
   if (section === 'customers' && id) return html`<${CustomerDetail} id=${id} />`
   if (section === 'customers') return html`<${Customers} />`
+  if (section === 'promotions' && id) return html`<${PromotionDetailView} id=${id} can=${can} />`
   if (section === 'promotions') return html`<${Promotions} can=${can} />`
   if (section === 'webhooks') return html`<${Webhooks} can=${can} />`
   if (section === 'api-keys' && !can('settings:write')) return html`<p class="problem">Your role cannot manage API keys.</p>`
