@@ -463,6 +463,19 @@ describe('export and erasure', () => {
     expect(byEmail.data.map((o: Json) => o.id)).toContain(guest.id)
   })
 
+  it('searches customers by part of the email or name, any case; LIKE wildcards match only themselves', async () => {
+    const a = await signUp({ email: 'Searchable_One@example.com', first_name: 'Zebedee', last_name: 'Quist' })
+    const b = await signUp({ email: 'searchableXtwo@example.com', first_name: 'Ann', last_name: 'Zebedee-Smith' })
+    const ids = async (q: string) =>
+      (((await (await api.admin(`/admin/customers?q=${encodeURIComponent(q)}`)).json()) as Json).data as Json[]).map((c) => c.id)
+    const both = [a.id, b.id].sort()
+    expect((await ids('SEARCHABLE')).sort()).toEqual(both)
+    expect(await ids('searchable_')).toEqual([a.id])
+    expect((await ids('zebedee')).sort()).toEqual(both)
+    expect(await ids('quist')).toEqual([a.id])
+    expect(await ids('%')).toEqual([])
+  })
+
   it('lets an admin list, read and erase a customer: personal data gone, order amounts kept', async () => {
     const a = await signUp({ phone: '+31 6 0000 0000' })
     await call('POST', '/store/customers/me/addresses', { token: a.token, json: ADDRESSES.nl })

@@ -14,10 +14,11 @@ const list = adminRoute('customers', 'customers:read', {
   method: 'get',
   path: '/customers',
   operationId: 'adminListCustomers',
-  summary: 'Customers, newest first; `email` finds one account',
+  summary: 'Customers, newest first; `email` finds one account, `q` searches email and name',
   request: {
     query: z.object({
       email: z.string().max(254).optional().openapi({ description: 'Exact email address (any case)' }),
+      q: z.string().max(200).optional().openapi({ description: 'Part of the email, first or last name (any case)' }),
       limit: limitSchema,
       cursor: z.string().max(500).optional(),
     }),
@@ -64,7 +65,7 @@ export function adminCustomerRoutes() {
   const ctx = (c: Context<AppEnv>) => c.get('commerce').ctx(c.get('actor'))
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
-    const input = { limit: q.limit, ...(q.email && { email: q.email }), ...(q.cursor && { cursor: q.cursor }) }
+    const input = { limit: q.limit, ...(q.email && { email: q.email }), ...(q.q && { q: q.q }), ...(q.cursor && { cursor: q.cursor }) }
     return c.json(await withQueryPaths(() => listCustomers(ctx(c), input)), 200)
   })
   app.openapi(get, async (c) => c.json({ customer: await getCustomer(ctx(c), c.req.valid('param').id) }, 200))

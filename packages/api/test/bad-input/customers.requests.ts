@@ -129,7 +129,7 @@ export const CUSTOMER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = 
   storeGetCustomerOrder: (f) => ({ headers: f.customers.auth.main, path: { id: f.checkout.order.id } }),
   storeExportCustomerData: (f) => ({ headers: f.customers.auth.main }),
 
-  adminListCustomers: () => ({ query: { email: 'fixture@example.com', limit: '5', cursor } }),
+  adminListCustomers: () => ({ query: { email: 'fixture@example.com', q: 'fixture', limit: '5', cursor } }),
   adminGetCustomer: (f) => ({ path: { id: f.customers.customerId } }),
   adminListCustomerAddresses: (f) => ({ path: { id: f.customers.customerId } }),
   adminEraseCustomer: (f) => ({ path: { id: f.customers.doomedCustomerId } }),

@@ -1491,7 +1491,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers, newest first; `email` finds one account */
+        /** Customers, newest first; `email` finds one account, `q` searches email and name */
         get: operations["adminListCustomers"];
         put?: never;
         post?: never;
@@ -12214,6 +12214,8 @@ export interface operations {
             query?: {
                 /** @description Exact email address (any case) */
                 email?: string;
+                /** @description Part of the email, first or last name (any case) */
+                q?: string;
                 limit?: number;
                 cursor?: string;
             };
