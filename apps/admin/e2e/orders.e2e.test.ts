@@ -32,6 +32,7 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
   let browser: Browser
   let shop: Shop
   let store: StoreClient
+  let publishableKey: string
   let admin: AdminClient
   const contexts: BrowserContext[] = []
 
@@ -39,7 +40,7 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce()
     shop = await createShop(commerce)
-    const publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
+    publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
     api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
     store = createStoreClient({ baseUrl: api.url, publishableKey })
@@ -71,14 +72,14 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
   }
 
   /** Shirts and mugs bought through the Store API, paid with the test provider (authorized, not captured). */
-  async function placeOrder(email: string, lines: { variant: string; quantity: number }[], code?: string) {
-    const cart = await store.carts.create({ region_id: shop.regions.nl, email })
-    for (const l of lines) await store.carts.addLine(cart.id, { variant_id: l.variant, quantity: l.quantity })
-    if (code) await store.carts.addPromotion(cart.id, code)
-    await store.carts.update(cart.id, { shipping_address: ADDRESSES.nl })
-    await store.carts.setShippingMethod(cart.id, shop.shipping.nl)
-    await store.carts.setPayment(cart.id, { provider_id: 'test', data: { token: 'tok_ok' } })
-    return store.carts.complete(cart.id)
+  async function placeOrder(email: string, lines: { variant: string; quantity: number }[], code?: string, client = store) {
+    const cart = await client.carts.create({ region_id: shop.regions.nl, email })
+    for (const l of lines) await client.carts.addLine(cart.id, { variant_id: l.variant, quantity: l.quantity })
+    if (code) await client.carts.addPromotion(cart.id, code)
+    await client.carts.update(cart.id, { shipping_address: ADDRESSES.nl })
+    await client.carts.setShippingMethod(cart.id, shop.shipping.nl)
+    await client.carts.setPayment(cart.id, { provider_id: 'test', data: { token: 'tok_ok' } })
+    return client.carts.complete(cart.id)
   }
 
   /** The numbers of the orders the list shows now. */
@@ -237,5 +238,24 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
     await page.click('button[name=toggle-promotion]')
     await page.waitForSelector('.page-head .badge-inactive')
     expect((await store.carts.get(cart.id)).promotions).toEqual([expect.objectContaining({ applied: false, reason: 'inactive' })])
+  })
+
+  it("finds a customer by part of the name and shows the account's addresses and orders", async () => {
+    const buyer = createStoreClient({ baseUrl: api.url, publishableKey })
+    const account = { email: 'marta.k@example.com', password: 'a long enough secret' }
+    await buyer.customers.register({ ...account, first_name: 'Marta', last_name: 'Kowalska' })
+    await buyer.auth.login(account)
+    await buyer.customers.addresses.create(ADDRESSES.nl)
+    const order = await placeOrder(account.email, [{ variant: shop.variants.mug, quantity: 1 }], undefined, buyer)
+
+    const page = await signedIn()
+    await page.click('a[href="#/customers"]')
+    await page.fill('input[name=q]', 'KOWAL')
+    await page.press('input[name=q]', 'Enter')
+    await expect.poll(() => page.locator('table.customers tbody tr').allTextContents()).toEqual([expect.stringContaining(account.email)])
+    await page.click(`table.customers a:has-text("${account.email}")`)
+    await page.waitForSelector(`.addresses li:has-text("${ADDRESSES.nl.address_1}")`)
+    await page.waitForSelector(`table.customer-orders a[href="#/orders/${order.id}"]`)
+    expect(await page.locator('table.customer-orders tbody tr').count()).toBe(1)
   })
 })

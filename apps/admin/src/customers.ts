@@ -5,21 +5,21 @@ import { dateTime, money } from './format.js'
 import { Badge, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
 
 export function Customers() {
-  const [email, setEmail] = useState('')
+  const [search, setSearch] = useState('')
   const pager = usePager()
-  const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }), ...(email.trim() && { email: email.trim() }) }
+  const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }), ...(search.trim() && { q: search.trim() }) }
   const { data, problem, loading } = useLoad(() => admin.customers.list(query), [JSON.stringify(query)])
   return html`<${Page} title="Customers">
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <input
         type="search"
-        name="email"
-        placeholder="Exact email address"
-        aria-label="Find a customer by email"
-        value=${email}
+        name="q"
+        placeholder="Email or name"
+        aria-label="Search customers by email or name"
+        value=${search}
         onChange=${(e: Event) => {
           pager.reset()
-          setEmail((e.target as HTMLInputElement).value)
+          setSearch((e.target as HTMLInputElement).value)
         }}
       />
     </form>
