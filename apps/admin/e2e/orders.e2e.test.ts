@@ -181,10 +181,20 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
     expect(edited.subtotal).toBe(2 * other.subtotal)
   })
 
-  it('creates a buy-X-get-Y promotion for one product that a Store API cart then gets, edits it, and counts its use', async () => {
+  it('creates a buy-X-get-Y promotion that a Store API cart then gets, edits it, counts its use, deactivates and deletes it', async () => {
     const shirt = (await store.products.list({ q: 'Checkout Shirt' })).data[0]!
     const page = await signedIn()
     await page.click('a[href="#/promotions"]')
+    // What only the API knows (ABC is no ISO 4217 currency) comes back under the field's path.
+    await page.fill('input[name=promo-name]', 'Five off')
+    await page.selectOption('select[name=promo-kind]', 'order_fixed')
+    await page.fill('input[name=value]', '5')
+    await page.fill('input[name=promo-currency]', 'ABC')
+    await page.fill('input[name=codes]', 'FIVEOFF')
+    await page.click('button[name=save-promotion]')
+    await page.waitForSelector('.problem li code:has-text("rule.currency_code")')
+    await page.waitForSelector('.field.invalid input[name=promo-currency]')
+    await page.fill('input[name=promo-currency]', 'EUR')
     await page.fill('input[name=promo-name]', 'Shirts 2 for 1')
     await page.selectOption('select[name=promo-kind]', 'buy_x_get_y')
     await page.fill('input[name=promo-buy]', '0')
@@ -238,6 +248,10 @@ describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promoti
     await page.click('button[name=toggle-promotion]')
     await page.waitForSelector('.page-head .badge-inactive')
     expect((await store.carts.get(cart.id)).promotions).toEqual([expect.objectContaining({ applied: false, reason: 'inactive' })])
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.click('button[name=delete-promotion]')
+    await page.waitForSelector('text=No promotions yet.')
+    await expect(admin.promotions.get(edited.id)).rejects.toMatchObject({ code: 'promotion.not_found' })
   })
 
   it("finds a customer by part of the name and shows the account's addresses and orders", async () => {
