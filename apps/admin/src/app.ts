@@ -4,9 +4,11 @@ import { useEffect, useState } from 'preact/hooks'
 import { admin, forgetToken, type Permission, signOut } from './api.js'
 import { ApiKeys } from './api-keys.js'
 import { CustomerDetail, Customers } from './customers.js'
+import { PromotionDetailView } from './promotion-detail.js'
 import { Promotions } from './promotions.js'
 import { Webhooks } from './webhooks.js'
 import { Dashboard } from './dashboard.js'
+import { DraftOrderNew, DraftOrderView } from './draft-orders.js'
 import { Login } from './login.js'
 import { OrderDetailView } from './order-detail.js'
 import { Orders } from './orders.js'
@@ -65,12 +67,15 @@ export function App() {
 function view(route: string, can: (p: Permission) => boolean) {
   const [, section, id] = route.split('/')
   if (section === 'orders' && id) return html`<${OrderDetailView} id=${id} can=${can} />`
-  if (section === 'orders') return html`<${Orders} />`
+  if (section === 'orders') return html`<${Orders} can=${can} />`
+  if (section === 'draft-orders' && id === 'new') return html`<${DraftOrderNew} can=${can} />`
+  if (section === 'draft-orders' && id) return html`<${DraftOrderView} id=${id} />`
   if (section === 'products' && id === 'new' && !can('catalog:write')) return html`<p class="problem">Your role cannot create products.</p>`
   if (section === 'products' && id) return html`<${ProductEdit} id=${id} can=${can} />`
   if (section === 'products') return html`<${Products} can=${can} />`
   if (section === 'customers' && id) return html`<${CustomerDetail} id=${id} />`
   if (section === 'customers') return html`<${Customers} />`
+  if (section === 'promotions' && id) return html`<${PromotionDetailView} id=${id} can=${can} />`
   if (section === 'promotions') return html`<${Promotions} can=${can} />`
   if (section === 'webhooks') return html`<${Webhooks} can=${can} />`
   if (section === 'api-keys' && !can('settings:write')) return html`<p class="problem">Your role cannot manage API keys.</p>`

@@ -5,21 +5,21 @@ import { dateTime, money } from './format.js'
 import { Badge, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
 
 export function Customers() {
-  const [email, setEmail] = useState('')
+  const [search, setSearch] = useState('')
   const pager = usePager()
-  const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }), ...(email.trim() && { email: email.trim() }) }
+  const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }), ...(search.trim() && { q: search.trim() }) }
   const { data, problem, loading } = useLoad(() => admin.customers.list(query), [JSON.stringify(query)])
   return html`<${Page} title="Customers">
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <input
         type="search"
-        name="email"
-        placeholder="Exact email address"
-        aria-label="Find a customer by email"
-        value=${email}
+        name="q"
+        placeholder="Email or name"
+        aria-label="Search customers by email or name"
+        value=${search}
         onChange=${(e: Event) => {
           pager.reset()
-          setEmail((e.target as HTMLInputElement).value)
+          setSearch((e.target as HTMLInputElement).value)
         }}
       />
     </form>
@@ -52,11 +52,14 @@ export function Customers() {
   <//>`
 }
 
-/** A customer and their orders (found by the account's email). */
+/** A customer: profile, saved addresses and the orders the account placed (paginated). */
 export function CustomerDetail({ id }: { id: string }) {
   const customer = useLoad(() => admin.customers.get(id), [id])
+  const addresses = useLoad(() => admin.GET('/admin/customers/{id}/addresses', { params: { path: { id } } }), [id])
+  const pager = usePager()
+  const query = { customer_id: id, limit: 20, ...(pager.cursor && { cursor: pager.cursor }) }
+  const orders = useLoad(() => admin.orders.list(query), [JSON.stringify(query)])
   const c = customer.data
-  const orders = useLoad(() => (c ? admin.orders.list({ q: c.email, limit: 20 }) : Promise.resolve(undefined)), [c?.email])
   if (!c) return html`<${Page} title="Customer"><${ProblemBox} problem=${customer.problem} /><//>`
   return html`<${Page} title=${[c.first_name, c.last_name].filter(Boolean).join(' ') || c.email}>
     <section class="card">
@@ -64,9 +67,26 @@ export function CustomerDetail({ id }: { id: string }) {
       <p class="muted">Customer since ${dateTime(c.created_at)} · email ${c.email_verified ? 'verified' : 'not verified'}</p>
     </section>
     <section class="card">
+      <h2>Addresses</h2>
+      <${ProblemBox} problem=${addresses.problem} />
+      <ul class="addresses">
+        ${addresses.data?.data.map(
+          (a) =>
+            html`<li>
+              ${[a.first_name, a.last_name].join(' ')}${a.company && `, ${a.company}`}<br />
+              ${a.address_1}${a.address_2 && `, ${a.address_2}`}<br />
+              ${a.postal_code} ${a.city}${a.province && ` ${a.province}`}
+              ${a.country_code.toUpperCase()}${a.phone && html`<br />${a.phone}`}
+              ${a.is_default_shipping && html` <${Badge} value="default_shipping" />`}${a.is_default_billing && html` <${Badge} value="default_billing" />`}
+            </li>`,
+        )}
+      </ul>
+      ${addresses.data && addresses.data.data.length === 0 && html`<p class="muted">No saved addresses.</p>`}
+    </section>
+    <section class="card">
       <h2>Orders</h2>
       <${ProblemBox} problem=${orders.problem} />
-      <table class="dense">
+      <table class="dense customer-orders">
         <thead>
           <tr>
             <th>#</th>
@@ -81,13 +101,14 @@ export function CustomerDetail({ id }: { id: string }) {
               html`<tr>
                 <td><a href=${`#/orders/${o.id}`}>#${o.number}</a></td>
                 <td>${dateTime(o.created_at)}</td>
-                <td><${Badge} value=${o.status} /> <${Badge} value=${o.payment.status} /></td>
+                <td><${Badge} value=${o.status} /> <${Badge} value=${o.payment.status} /> <${Badge} value=${o.fulfillment_status} /></td>
                 <td class="num">${money(o.total, o.currency_code)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
       ${orders.data && orders.data.data.length === 0 && html`<p class="muted">No orders yet.</p>`}
+      <${Pager} pager=${pager} nextCursor=${orders.data?.next_cursor} />
     </section>
   <//>`
 }

@@ -2,7 +2,10 @@ import type { OrderDetail } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
-import { dateTime, fromMinor, label, money, toMinor } from './format.js'
+import { dateTime, fromMinor, money, toMinor } from './format.js'
+import { OrderEditForm } from './order-edit.js'
+import { OrderReturns } from './order-returns.js'
+import { OrderTimeline } from './order-timeline.js'
 import { Badge, Field, Page, ProblemBox, useLoad } from './ui.js'
 
 export function OrderDetailView({ id, can }: { id: string; can: (p: Permission) => boolean }) {
@@ -45,6 +48,7 @@ export function OrderDetailView({ id, can }: { id: string; can: (p: Permission) 
       html`<div class="toolbar">
         ${canCapture && html`<button class="primary" type="button" disabled=${busy} onClick=${() => act(() => admin.orders.capture(order.id))}>Capture ${money(order.payment.authorized_amount - order.payment.captured_amount, c)}</button>`}
         ${open && unfulfilled && html`<button type="button" disabled=${busy} onClick=${() => act(() => admin.orders.fulfill(order.id))}>Fulfill remaining items</button>`}
+        ${open && order.fulfillment_status === 'not_fulfilled' && html`<${OrderEditForm} order=${order} onDone=${reload} />`}
         ${order.status === 'pending' && shippedNothing && html`<button class="danger" type="button" disabled=${busy} onClick=${() => confirm('Cancel this order?') && act(() => admin.orders.cancel(order.id))}>Cancel order</button>`}
       </div>`
     }
@@ -111,19 +115,9 @@ export function OrderDetailView({ id, can }: { id: string; can: (p: Permission) 
         ${order.fulfillments.map((f) => html`<${FulfillmentRow} order=${order} fulfillment=${f} write=${write && open} act=${act} busy=${busy} />`)}
       </section>`
     }
-    ${write && refundable > 0 && html`<${RefundForm} order=${order} refundable=${refundable} onDone=${reload} />`}
-    <section class="card">
-      <h2>Timeline</h2>
-      <ol class="timeline">
-        ${[...order.timeline].reverse().map(
-          (t) =>
-            html`<li>
-              <time>${dateTime(t.created_at)}</time>
-              <strong>${label(t.type.replaceAll('.', ' '))}</strong>${t.actor && html` <span class="muted">by ${t.actor}</span>`}
-            </li>`,
-        )}
-      </ol>
-    </section>
+    ${write && refundable > 0 && html`<${RefundForm} key=${refundable} order=${order} refundable=${refundable} onDone=${reload} />`}
+    <${OrderReturns} order=${order} write=${write} onChanged=${reload} />
+    <${OrderTimeline} order=${order} write=${write} onChanged=${reload} />
   <//>`
 }
 

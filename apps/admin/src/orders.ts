@@ -1,7 +1,7 @@
 import type { AdminOrderListQuery } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
-import { admin } from './api.js'
+import { admin, type Permission } from './api.js'
 import { dateTime, money } from './format.js'
 import { Badge, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
 
@@ -18,7 +18,7 @@ const FULFILLMENTS = [
   'returned',
 ]
 
-export function Orders() {
+export function Orders({ can }: { can: (p: Permission) => boolean }) {
   const [filters, setFilters] = useState({ status: '', payment_status: '', fulfillment_status: '', from: '', to: '', q: '' })
   const pager = usePager()
   const query: AdminOrderListQuery = {
@@ -41,7 +41,10 @@ export function Orders() {
       <option value="">${name}: any</option>
       ${values.map((v) => html`<option value=${v}>${v.replaceAll('_', ' ')}</option>`)}
     </select>`
-  return html`<${Page} title="Orders">
+  return html`<${Page}
+    title="Orders"
+    actions=${can('orders:write') && html`<a class="button" href="#/draft-orders/new">New draft order</a>`}
+  >
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <input type="search" name="q" placeholder="Number or email" value=${filters.q} onChange=${set('q')} aria-label="Search orders" />
       ${select('status', 'Status', STATUSES)} ${select('payment_status', 'Payment', PAYMENTS)}

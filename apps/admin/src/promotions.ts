@@ -1,13 +1,11 @@
-import type { PromotionCreateInput } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
-import { dateTime, toMinor } from './format.js'
-import { Badge, Field, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
+import { dateTime } from './format.js'
+import { PromotionFormCard } from './promotion-form.js'
+import { Badge, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
 
-type Kind = 'order_percentage' | 'order_fixed' | 'free_shipping'
-
-/** Promotions with their usage, and a form for the common kinds (percentage, fixed amount, free shipping). */
+/** Promotions with their usage, a form for every kind the engine supports, and (de)activation. */
 export function Promotions({ can }: { can: (p: Permission) => boolean }) {
   const pager = usePager()
   const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }) }
@@ -23,7 +21,7 @@ export function Promotions({ can }: { can: (p: Permission) => boolean }) {
   }
   const write = can('promotions:write')
   return html`<${Page} title="Promotions">
-    ${write && html`<${PromotionForm} onCreated=${reload} />`}
+    ${write && html`<${PromotionFormCard} onSaved=${reload} />`}
     <${ProblemBox} problem=${problem ?? actionProblem} />
     <div class="table-wrap">
       <table class="dense promotions">
@@ -33,6 +31,7 @@ export function Promotions({ can }: { can: (p: Permission) => boolean }) {
             <th>Rule</th>
             <th>Status</th>
             <th class="num">Used</th>
+            <th>Runs</th>
             <th>Created</th>
             <th></th>
           </tr>
@@ -41,10 +40,16 @@ export function Promotions({ can }: { can: (p: Permission) => boolean }) {
           ${data?.data.map(
             (p) =>
               html`<tr>
-                <td>${p.name}${p.automatic && html` <small class="muted">automatic</small>`}</td>
+                <td>
+                  <a href=${`#/promotions/${p.id}`}>${p.name}</a
+                  >${p.automatic && html` <small class="muted">automatic</small>`}${p.exclusive && html` <small class="muted">exclusive</small>`}
+                </td>
                 <td>${String(p.rule.type ?? '').replaceAll('_', ' ')}</td>
                 <td><${Badge} value=${p.status} /></td>
-                <td class="num">${p.usage_count}${p.usage_limit !== null && ` / ${p.usage_limit}`}</td>
+                <td class="num" data-usage>${p.usage_count}${p.usage_limit !== null && ` / ${p.usage_limit}`}</td>
+                <td>
+                  ${p.starts_at || p.ends_at ? `${p.starts_at ? dateTime(p.starts_at) : 'now'} – ${p.ends_at ? dateTime(p.ends_at) : '…'}` : 'always'}
+                </td>
                 <td>${dateTime(p.created_at)}</td>
                 <td class="num">
                   ${write && html`<button type="button" onClick=${() => toggle(p.id, p.status === 'active')}>${p.status === 'active' ? 'Deactivate' : 'Activate'}</button>`}
@@ -57,61 +62,4 @@ export function Promotions({ can }: { can: (p: Permission) => boolean }) {
     ${data && data.data.length === 0 && html`<p class="muted">No promotions yet.</p>`}
     <${Pager} pager=${pager} nextCursor=${data?.next_cursor} />
   <//>`
-}
-
-function PromotionForm({ onCreated }: { onCreated: () => void }) {
-  const [name, setName] = useState('')
-  const [kind, setKind] = useState<Kind>('order_percentage')
-  const [value, setValue] = useState('')
-  const [currency, setCurrency] = useState('EUR')
-  const [codes, setCodes] = useState('')
-  const [problem, setProblem] = useState<Problem>()
-  const [done, setDone] = useState(false)
-  const submit = async (e: Event) => {
-    e.preventDefault()
-    setDone(false)
-    let rule: PromotionCreateInput['rule']
-    if (kind === 'free_shipping') rule = { type: 'free_shipping' }
-    else if (kind === 'order_percentage') rule = { type: 'order_percentage', percentage: Number(value) }
-    else rule = { type: 'order_fixed', amount: toMinor(value, currency), currency_code: currency }
-    if (kind !== 'free_shipping' && !(Number(value) > 0)) {
-      setProblem({ message: 'Check the highlighted fields', fields: { value: 'A number above 0' }, list: [] })
-      return
-    }
-    const list = codes
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean)
-    try {
-      await admin.promotions.create({ name, rule, ...(list.length ? { codes: list } : { automatic: true }) })
-      setProblem(undefined)
-      setName('')
-      setCodes('')
-      setValue('')
-      setDone(true)
-      onCreated()
-    } catch (error) {
-      setProblem(toProblem(error))
-    }
-  }
-  return html`<section class="card">
-    <h2>New promotion</h2>
-    <${ProblemBox} problem=${problem} />
-    ${done && html`<p class="notice" role="status">Created.</p>`}
-    <form class="inline-form" onSubmit=${submit}>
-      <${Field} label="Name" name="promo-name" path="name" value=${name} onInput=${setName} problem=${problem} required />
-      <label class="field"
-        ><span>Kind</span>
-        <select name="promo-kind" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value as Kind)}>
-          <option value="order_percentage">% off the order</option>
-          <option value="order_fixed">amount off the order</option>
-          <option value="free_shipping">free shipping</option>
-        </select></label
-      >
-      ${kind !== 'free_shipping' && html`<${Field} label=${kind === 'order_percentage' ? 'Percent' : 'Amount'} name="value" value=${value} onInput=${setValue} problem=${problem} path="value" />`}
-      ${kind === 'order_fixed' && html`<${Field} label="Currency" name="currency" value=${currency} onInput=${(v: string) => setCurrency(v.toUpperCase())} problem=${problem} path="rule.currency_code" />`}
-      <${Field} label="Codes (comma-separated; none = automatic)" name="codes" value=${codes} onInput=${setCodes} problem=${problem} />
-      <button class="primary" type="submit">Create</button>
-    </form>
-  </section>`
 }

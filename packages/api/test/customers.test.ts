@@ -45,13 +45,22 @@ async function signUp(overrides: Json = {}) {
 /** A cart through checkout to an order, as `token`'s customer or as a guest. */
 async function placeOrder(options: { token?: string; email?: string } = {}) {
   const { token } = options
-  const cart = await call('POST', '/store/carts', { token, json: { region_id: shop.regions.nl, email: options.email ?? 'guest@example.com' } })
+  const cart = await call('POST', '/store/carts', {
+    token,
+    json: { region_id: shop.regions.nl, email: options.email ?? 'guest@example.com' },
+  })
   expect(cart.status).toBe(201)
   const id = cart.body.cart.id as string
-  expect((await call('POST', `/store/carts/${id}/line-items`, { token, json: { variant_id: shop.variants.shirt, quantity: 1 } })).status).toBe(200)
+  expect(
+    (await call('POST', `/store/carts/${id}/line-items`, { token, json: { variant_id: shop.variants.shirt, quantity: 1 } })).status,
+  ).toBe(200)
   expect((await call('PATCH', `/store/carts/${id}`, { token, json: { shipping_address: ADDRESSES.nl } })).status).toBe(200)
-  expect((await call('POST', `/store/carts/${id}/shipping-method`, { token, json: { shipping_option_id: shop.shipping.nl } })).status).toBe(200)
-  expect((await call('POST', `/store/carts/${id}/payment`, { token, json: { provider_id: 'test', data: { token: 'tok_ok' } } })).status).toBe(200)
+  expect((await call('POST', `/store/carts/${id}/shipping-method`, { token, json: { shipping_option_id: shop.shipping.nl } })).status).toBe(
+    200,
+  )
+  expect(
+    (await call('POST', `/store/carts/${id}/payment`, { token, json: { provider_id: 'test', data: { token: 'tok_ok' } } })).status,
+  ).toBe(200)
   const done = await call('POST', `/store/carts/${id}/complete`, { token })
   expect(done.status, JSON.stringify(done.body)).toBe(200)
   return done.body.order as Json
@@ -77,7 +86,9 @@ describe('register, login, profile', () => {
     const a = await signUp()
     const again = await call('POST', '/store/customers', { json: { email: a.email.toUpperCase(), password: 'another long secret' } })
     expect(again.body.code).toBe('customer.email_taken')
-    const sneaky = await call('POST', '/store/customers', { json: { email: 'x@example.com', password: 'a long enough secret', email_verified: true, id: 'cus_mine' } })
+    const sneaky = await call('POST', '/store/customers', {
+      json: { email: 'x@example.com', password: 'a long enough secret', email_verified: true, id: 'cus_mine' },
+    })
     expect(sneaky.status).toBe(400)
     expect(sneaky.body.errors.map((e: Json) => e.path).sort()).toEqual(['email_verified', 'id'])
     const patch = await call('PATCH', '/store/customers/me', { token: a.token, json: { email_verified: true } })
@@ -93,7 +104,10 @@ describe('register, login, profile', () => {
     expect(taken.body.code).toBe('customer.email_taken')
     const noPassword = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: `new-${a.email}` } })
     expect(noPassword.body.code).toBe('customer.wrong_password')
-    const badPassword = await call('PATCH', '/store/customers/me', { token: a.token, json: { email: `new-${a.email}`, current_password: 'nope' } })
+    const badPassword = await call('PATCH', '/store/customers/me', {
+      token: a.token,
+      json: { email: `new-${a.email}`, current_password: 'nope' },
+    })
     expect(badPassword.body.code).toBe('customer.wrong_password')
     const ok = await call('PATCH', '/store/customers/me', {
       token: a.token,
@@ -126,9 +140,15 @@ describe('register, login, profile', () => {
   it('changes the password: the current session stays, every other session is revoked, the old password stops working', async () => {
     const a = await signUp()
     const other = (await call('POST', '/store/auth/login', { json: { email: a.email, password: a.password } })).body.token as string
-    const wrong = await call('POST', '/store/customers/me/password', { token: a.token, json: { current_password: 'nope', new_password: 'a brand new secret' } })
+    const wrong = await call('POST', '/store/customers/me/password', {
+      token: a.token,
+      json: { current_password: 'nope', new_password: 'a brand new secret' },
+    })
     expect(wrong.body.code).toBe('customer.wrong_password')
-    const ok = await call('POST', '/store/customers/me/password', { token: a.token, json: { current_password: a.password, new_password: 'a brand new secret' } })
+    const ok = await call('POST', '/store/customers/me/password', {
+      token: a.token,
+      json: { current_password: a.password, new_password: 'a brand new secret' },
+    })
     expect(ok.status).toBe(204)
     expect((await call('GET', '/store/customers/me', { token: a.token })).status).toBe(200)
     expect((await call('GET', '/store/customers/me', { token: other })).body.code).toBe('customer_session.revoked')
@@ -137,7 +157,12 @@ describe('register, login, profile', () => {
   })
 
   it('needs a session on /me routes: no token is customer_session.required', async () => {
-    for (const path of ['/store/customers/me', '/store/customers/me/addresses', '/store/customers/me/orders', '/store/customers/me/export']) {
+    for (const path of [
+      '/store/customers/me',
+      '/store/customers/me/addresses',
+      '/store/customers/me/orders',
+      '/store/customers/me/export',
+    ]) {
       const res = await call('GET', path)
       expect(res.status, path).toBe(401)
       expect(res.body.code, path).toBe('customer_session.required')
@@ -146,30 +171,51 @@ describe('register, login, profile', () => {
 })
 
 describe('tokens', () => {
-  it('rejects a tampered token, an admin token, a malformed header and another channel\'s session with 401 and a code', async () => {
+  it("rejects a tampered token, an admin token, a malformed header and another channel's session with 401 and a code", async () => {
     const a = await signUp()
     const tampered = a.token.slice(0, -2) + (a.token.endsWith('AA') ? 'BB' : 'AA')
-    expect((await call('GET', '/store/customers/me', { token: tampered })).body).toMatchObject({ status: 401, code: 'customer_session.invalid' })
-    expect((await call('GET', '/store/customers/me', { token: api.adminToken })).body).toMatchObject({ status: 401, code: 'customer_session.wrong_audience' })
+    expect((await call('GET', '/store/customers/me', { token: tampered })).body).toMatchObject({
+      status: 401,
+      code: 'customer_session.invalid',
+    })
+    expect((await call('GET', '/store/customers/me', { token: api.adminToken })).body).toMatchObject({
+      status: 401,
+      code: 'customer_session.wrong_audience',
+    })
     const malformed = await call('GET', '/store/customers/me', { headers: { authorization: 'Basic abc' } })
     expect(malformed.body).toMatchObject({ status: 401, code: 'customer_session.invalid' })
 
     const now = new Date().toISOString()
-    await api.commerce.db.insertInto('sales_channel').values({ id: 'sc_other', name: 'App', description: null, is_default: false, created_at: now, updated_at: now }).execute()
-    await api.commerce.db.insertInto('publishable_key').values({ id: 'apk_other', token: 'pk_other_channel', title: 'App', sales_channel_id: 'sc_other', revoked_at: null, created_at: now }).execute()
+    await api.commerce.db
+      .insertInto('sales_channel')
+      .values({ id: 'sc_other', name: 'App', description: null, is_default: false, created_at: now, updated_at: now })
+      .execute()
+    await api.commerce.db
+      .insertInto('publishable_key')
+      .values({ id: 'apk_other', token: 'pk_other_channel', title: 'App', sales_channel_id: 'sc_other', revoked_at: null, created_at: now })
+      .execute()
     const elsewhere = await call('GET', '/store/customers/me', { token: a.token, headers: { 'x-publishable-api-key': 'pk_other_channel' } })
     expect(elsewhere.body).toMatchObject({ status: 401, code: 'customer_session.wrong_audience' })
   })
 
   it('checks the bearer on buyer routes only: the catalog is the same for everyone', async () => {
     expect((await call('GET', '/store/products', { token: 'kcs_garbage' })).status).toBe(200)
-    expect((await call('POST', '/store/carts', { token: 'kcs_garbage', json: { region_id: shop.regions.nl } })).body.code).toBe('customer_session.invalid')
+    expect((await call('POST', '/store/carts', { token: 'kcs_garbage', json: { region_id: shop.regions.nl } })).body.code).toBe(
+      'customer_session.invalid',
+    )
   })
 
   it('rejects an expired session with customer_session.expired', async () => {
     const a = await signUp()
-    await api.commerce.db.updateTable('customer_session').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('customer_id', '=', a.id).execute()
-    expect((await call('GET', '/store/customers/me', { token: a.token })).body).toMatchObject({ status: 401, code: 'customer_session.expired' })
+    await api.commerce.db
+      .updateTable('customer_session')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('customer_id', '=', a.id)
+      .execute()
+    expect((await call('GET', '/store/customers/me', { token: a.token })).body).toMatchObject({
+      status: 401,
+      code: 'customer_session.expired',
+    })
   })
 
   it('does not accept a customer token on the Admin API', async () => {
@@ -193,14 +239,20 @@ describe('addresses', () => {
     const first = await call('POST', '/store/customers/me/addresses', { token: a.token, json: ADDRESSES.nl })
     expect(first.status).toBe(201)
     expect(first.body.address).toMatchObject({ country_code: 'nl', is_default_shipping: true, is_default_billing: true })
-    const second = await call('POST', '/store/customers/me/addresses', { token: a.token, json: { ...ADDRESSES.us, is_default_shipping: true } })
+    const second = await call('POST', '/store/customers/me/addresses', {
+      token: a.token,
+      json: { ...ADDRESSES.us, is_default_shipping: true },
+    })
     expect(second.body.address).toMatchObject({ is_default_shipping: true, is_default_billing: false })
     const list = await call('GET', '/store/customers/me/addresses', { token: a.token })
     expect(list.body.data.map((x: Json) => [x.country_code, x.is_default_shipping, x.is_default_billing])).toEqual([
       ['nl', false, true],
       ['us', true, false],
     ])
-    const patched = await call('PATCH', `/store/customers/me/addresses/${first.body.address.id}`, { token: a.token, json: { city: 'Utrecht', is_default_shipping: true } })
+    const patched = await call('PATCH', `/store/customers/me/addresses/${first.body.address.id}`, {
+      token: a.token,
+      json: { city: 'Utrecht', is_default_shipping: true },
+    })
     expect(patched.body.address).toMatchObject({ city: 'Utrecht', is_default_shipping: true, first_name: 'Anna' })
     const again = await call('GET', '/store/customers/me/addresses', { token: a.token })
     expect(again.body.data.filter((x: Json) => x.is_default_shipping).length).toBe(1)
@@ -225,13 +277,16 @@ describe('addresses', () => {
 })
 
 describe('carts and orders of a customer', () => {
-  it("owns the carts it creates: B and guests get cart.not_found for every cart route", async () => {
+  it('owns the carts it creates: B and guests get cart.not_found for every cart route', async () => {
     const a = await signUp()
     const b = await signUp()
     const cart = await call('POST', '/store/carts', { token: a.token, json: { region_id: shop.regions.nl } })
     expect(cart.body.cart.customer_id).toBe(a.id)
     const id = cart.body.cart.id as string
-    const line = await call('POST', `/store/carts/${id}/line-items`, { token: a.token, json: { variant_id: shop.variants.shirt, quantity: 1 } })
+    const line = await call('POST', `/store/carts/${id}/line-items`, {
+      token: a.token,
+      json: { variant_id: shop.variants.shirt, quantity: 1 },
+    })
     const lineId = line.body.cart.items[0].id as string
     const attempts: [string, string, unknown?][] = [
       ['GET', `/store/carts/${id}`],
@@ -256,7 +311,7 @@ describe('carts and orders of a customer', () => {
     expect(mine.body.cart.email).toBe(a.email)
   })
 
-  it("places orders with customer_id; history and detail show them; B gets order.not_found", async () => {
+  it('places orders with customer_id; history and detail show them; B gets order.not_found', async () => {
     const a = await signUp()
     const b = await signUp()
     const first = await placeOrder({ token: a.token, email: a.email })
@@ -367,7 +422,11 @@ describe('password reset', () => {
     const a = await signUp()
     await call('POST', '/store/auth/password-reset', { json: { email: a.email } })
     const sent = await lastEventData('customer.password_reset_requested')
-    await api.commerce.db.updateTable('customer_token').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('customer_id', '=', a.id).execute()
+    await api.commerce.db
+      .updateTable('customer_token')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('customer_id', '=', a.id)
+      .execute()
     const res = await call('POST', '/store/auth/password-reset/confirm', { json: { token: sent.token, password: 'reset to this one' } })
     expect(res.body.code).toBe('customer.token_invalid')
   })
@@ -383,6 +442,38 @@ describe('export and erasure', () => {
     expect(res.body.customer.id).toBe(a.id)
     expect(res.body.addresses.length).toBe(1)
     expect(res.body.orders.map((o: Json) => o.id)).toEqual([order.id])
+  })
+
+  it("shows an admin a customer's addresses and the orders the account placed (not guest orders of the same email)", async () => {
+    const a = await signUp()
+    await call('POST', '/store/customers/me/addresses', { token: a.token, json: ADDRESSES.nl })
+    const first = await placeOrder({ token: a.token, email: a.email })
+    const second = await placeOrder({ token: a.token, email: a.email })
+    const guest = await placeOrder({ email: a.email })
+
+    const addresses = (await (await api.admin(`/admin/customers/${a.id}/addresses`)).json()) as Json
+    expect(addresses.data.map((x: Json) => [x.city, x.is_default_shipping])).toEqual([[ADDRESSES.nl.city, true]])
+    expect((await api.admin('/admin/customers/cus_missing/addresses')).status).toBe(404)
+
+    const page1 = (await (await api.admin(`/admin/orders?customer_id=${a.id}&limit=1`)).json()) as Json
+    const page2 = (await (await api.admin(`/admin/orders?customer_id=${a.id}&limit=1&cursor=${page1.next_cursor}`)).json()) as Json
+    expect([...page1.data, ...page2.data].map((o: Json) => o.id).sort()).toEqual([first.id, second.id].sort())
+    expect(page2.next_cursor).toBeNull()
+    const byEmail = (await (await api.admin(`/admin/orders?q=${encodeURIComponent(a.email)}`)).json()) as Json
+    expect(byEmail.data.map((o: Json) => o.id)).toContain(guest.id)
+  })
+
+  it('searches customers by part of the email or name, any case; LIKE wildcards match only themselves', async () => {
+    const a = await signUp({ email: 'Searchable_One@example.com', first_name: 'Zebedee', last_name: 'Quist' })
+    const b = await signUp({ email: 'searchableXtwo@example.com', first_name: 'Ann', last_name: 'Zebedee-Smith' })
+    const ids = async (q: string) =>
+      (((await (await api.admin(`/admin/customers?q=${encodeURIComponent(q)}`)).json()) as Json).data as Json[]).map((c) => c.id)
+    const both = [a.id, b.id].sort()
+    expect((await ids('SEARCHABLE')).sort()).toEqual(both)
+    expect(await ids('searchable_')).toEqual([a.id])
+    expect((await ids('zebedee')).sort()).toEqual(both)
+    expect(await ids('quist')).toEqual([a.id])
+    expect(await ids('%')).toEqual([])
   })
 
   it('lets an admin list, read and erase a customer: personal data gone, order amounts kept', async () => {

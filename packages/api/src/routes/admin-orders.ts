@@ -40,7 +40,13 @@ import { withQueryPaths } from '../errors.js'
 import { idempotent } from '../middleware/idempotency.js'
 import { OrderSchema } from '../schemas/cart.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
-import { FulfillmentSchema, OrderActivitySchema, OrderDetailSchema, OrderReturnSchema, PaymentTransactionSchema } from '../schemas/orders.js'
+import {
+  FulfillmentSchema,
+  OrderActivitySchema,
+  OrderDetailSchema,
+  OrderReturnSchema,
+  PaymentTransactionSchema,
+} from '../schemas/orders.js'
 import { adminRoute } from './admin-route.js'
 
 const authErrors = [AuthErrors.unauthenticated, AuthErrors.sessionExpired]
@@ -60,7 +66,8 @@ const routes = {
     method: 'get',
     path: '/orders',
     operationId: 'adminListOrders',
-    summary: 'Orders, newest first; filter by status, payment_status, fulfillment_status, a creation window, q (order number or email)',
+    summary:
+      'Orders, newest first; filter by status, payment_status, fulfillment_status, a creation window, q (order number or email), customer_id',
     request: { query: orderListQuerySchema },
     responses: { 200: jsonResponse(listOf(OrderSchema), 'Orders'), ...errorResponses(...authErrors) },
   }),
@@ -70,7 +77,10 @@ const routes = {
     operationId: 'adminGetOrder',
     summary: 'An order with its fulfillments, returns, payment transactions and timeline',
     request: { params: idParam },
-    responses: { 200: jsonResponse(z.object({ order: OrderDetailSchema }), 'The order'), ...errorResponses(...authErrors, OrderErrors.notFound) },
+    responses: {
+      200: jsonResponse(z.object({ order: OrderDetailSchema }), 'The order'),
+      ...errorResponses(...authErrors, OrderErrors.notFound),
+    },
   }),
   capture: write({
     method: 'post',
@@ -112,7 +122,14 @@ const routes = {
     request: { params: fulfillmentParam, body: jsonBody(shipSchema.meta({ id: 'FulfillmentShipInput' })) },
     responses: {
       200: jsonResponse(z.object({ order: OrderSchema, fulfillment: FulfillmentSchema }), 'The order and the fulfillment'),
-      ...errorResponses(...authErrors, OrderErrors.notFound, E.fulfillmentNotFound, E.closed, fulfillmentRecordMachine.error, fulfillmentStatusMachine.error),
+      ...errorResponses(
+        ...authErrors,
+        OrderErrors.notFound,
+        E.fulfillmentNotFound,
+        E.closed,
+        fulfillmentRecordMachine.error,
+        fulfillmentStatusMachine.error,
+      ),
     },
   }),
   deliver: write({
@@ -149,7 +166,8 @@ const routes = {
     method: 'post',
     path: '/orders/{id}/edit',
     operationId: 'adminEditOrder',
-    summary: 'Before fulfillment: change quantities, remove lines (quantity 0), add variants; totals recomputed, payment difference refunded or marked outstanding',
+    summary:
+      'Before fulfillment: change quantities, remove lines (quantity 0), add variants; totals recomputed, payment difference refunded or marked outstanding',
     request: { params: idParam, body: jsonBody(orderEditSchema.meta({ id: 'OrderEditInput' })) },
     responses: {
       200: jsonResponse(z.object({ order: OrderSchema }), 'The edited order'),
@@ -171,7 +189,10 @@ const routes = {
     operationId: 'adminAddOrderNote',
     summary: 'Add an internal note to the timeline',
     request: { params: idParam, body: jsonBody(noteSchema.meta({ id: 'OrderNoteInput' })) },
-    responses: { 201: jsonResponse(z.object({ note: OrderActivitySchema }), 'The note'), ...errorResponses(...authErrors, OrderErrors.notFound) },
+    responses: {
+      201: jsonResponse(z.object({ note: OrderActivitySchema }), 'The note'),
+      ...errorResponses(...authErrors, OrderErrors.notFound),
+    },
   }),
   requestReturn: write({
     method: 'post',
@@ -208,11 +229,21 @@ const routes = {
     method: 'post',
     path: '/orders/{id}/refunds',
     operationId: 'adminRefundOrder',
-    summary: 'Refund lines, shipping or a custom amount through the provider, never more than captured minus refunded (accepts Idempotency-Key)',
+    summary:
+      'Refund lines, shipping or a custom amount through the provider, never more than captured minus refunded (accepts Idempotency-Key)',
     request: { params: idParam, headers: idempotencyHeader, body: jsonBody(refundSchema.meta({ id: 'RefundInput' })) },
     responses: {
       201: jsonResponse(z.object({ order: OrderSchema, refund: PaymentTransactionSchema }), 'The order and the refund'),
-      ...errorResponses(...authErrors, OrderErrors.notFound, E.exceedsRefundable, E.lineNotFound, E.quantityUnavailable, E.returnNotFound, ...paymentErrors, ...idempotencyErrors),
+      ...errorResponses(
+        ...authErrors,
+        OrderErrors.notFound,
+        E.exceedsRefundable,
+        E.lineNotFound,
+        E.quantityUnavailable,
+        E.returnNotFound,
+        ...paymentErrors,
+        ...idempotencyErrors,
+      ),
     },
   }),
 }

@@ -36,6 +36,7 @@ export const CUSTOMERS_TABLE: AuthzTable = {
 
   adminListCustomers: ANY_ADMIN,
   adminGetCustomer: ANY_ADMIN,
+  adminListCustomerAddresses: ANY_ADMIN,
   // customers:write: owner and manager (support holds the reads and orders:write only).
   adminEraseCustomer: MANAGERS,
 }

@@ -51,7 +51,14 @@ export async function createCustomerFixtures(api: TestApi, checkout: Fixtures['c
   await registerCustomer(ctx, { email: 'fixture-reset@example.com', password: PASSWORD })
   const doomed = await account('fixture-doomed@example.com')
   const verifier = await account('fixture-verify@example.com')
-  const address = { first_name: 'Anna', last_name: 'de Vries', address_1: 'Keizersgracht 1', city: 'Amsterdam', postal_code: '1015 CJ', country_code: 'nl' }
+  const address = {
+    first_name: 'Anna',
+    last_name: 'de Vries',
+    address_1: 'Keizersgracht 1',
+    city: 'Amsterdam',
+    postal_code: '1015 CJ',
+    country_code: 'nl',
+  }
   const kept = await addMyAddress(main.ctx, address)
   const doomedAddress = await addMyAddress(main.ctx, address)
   await requestPasswordReset(ctx, { email: 'fixture-reset@example.com' })
@@ -88,19 +95,30 @@ const address = {
 const cursor = encodeCursor({ created_at: '2100-01-01T00:00:00.000Z', id: 'ord_zzzzzzzz' })
 
 export const CUSTOMER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
-  storeRegisterCustomer: () => ({ body: { email: 'valid-register@example.com', password: PASSWORD, first_name: 'Val', last_name: 'Id', phone: '+31 6 1' } }),
+  storeRegisterCustomer: () => ({
+    body: { email: 'valid-register@example.com', password: PASSWORD, first_name: 'Val', last_name: 'Id', phone: '+31 6 1' },
+  }),
   storeCustomerLogin: (f) => ({ body: { email: 'fixture@example.com', password: f.customers.password, cart_id: f.customers.loginCartId } }),
   storeCustomerLogout: (f) => ({ headers: f.customers.auth.logout }),
   storeRequestPasswordReset: () => ({ body: { email: 'fixture@example.com', locale: 'nl' } }),
   storeResetPassword: (f) => ({ body: { token: f.customers.resetToken, password: 'a new long secret' } }),
   storeVerifyEmail: (f) => ({ body: { token: f.customers.verifyToken } }),
   storeGetCustomer: (f) => ({ headers: f.customers.auth.main }),
-  storeUpdateCustomer: (f) => ({ headers: f.customers.auth.main, body: { email: 'fixture@example.com', current_password: f.customers.password, first_name: 'Anna', last_name: 'de Vries', phone: null } }),
+  storeUpdateCustomer: (f) => ({
+    headers: f.customers.auth.main,
+    body: { email: 'fixture@example.com', current_password: f.customers.password, first_name: 'Anna', last_name: 'de Vries', phone: null },
+  }),
   // The new password is the old one: whoever sends this (the authorization matrix sends it as each customer) can still sign in after.
-  storeChangeCustomerPassword: (f) => ({ headers: f.customers.auth.password, body: { current_password: f.customers.password, new_password: f.customers.password } }),
+  storeChangeCustomerPassword: (f) => ({
+    headers: f.customers.auth.password,
+    body: { current_password: f.customers.password, new_password: f.customers.password },
+  }),
   storeRequestEmailVerification: (f) => ({ headers: f.customers.auth.main, body: { locale: 'en' } }),
   storeListCustomerAddresses: (f) => ({ headers: f.customers.auth.main }),
-  storeCreateCustomerAddress: (f) => ({ headers: f.customers.auth.main, body: { ...address, is_default_shipping: true, is_default_billing: false } }),
+  storeCreateCustomerAddress: (f) => ({
+    headers: f.customers.auth.main,
+    body: { ...address, is_default_shipping: true, is_default_billing: false },
+  }),
   storeUpdateCustomerAddress: (f) => ({
     headers: f.customers.auth.main,
     path: { id: f.customers.addressId },
@@ -111,8 +129,9 @@ export const CUSTOMER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = 
   storeGetCustomerOrder: (f) => ({ headers: f.customers.auth.main, path: { id: f.checkout.order.id } }),
   storeExportCustomerData: (f) => ({ headers: f.customers.auth.main }),
 
-  adminListCustomers: () => ({ query: { email: 'fixture@example.com', limit: '5', cursor } }),
+  adminListCustomers: () => ({ query: { email: 'fixture@example.com', q: 'fixture', limit: '5', cursor } }),
   adminGetCustomer: (f) => ({ path: { id: f.customers.customerId } }),
+  adminListCustomerAddresses: (f) => ({ path: { id: f.customers.customerId } }),
   adminEraseCustomer: (f) => ({ path: { id: f.customers.doomedCustomerId } }),
 }
 

@@ -44,7 +44,11 @@ export interface OrderFixtures {
   refundable: { id: string; lineId: string; returnId: string }
 }
 
-export async function createOrderFixtures(api: TestApi, checkout: { regionId: string; shippingOptionId: string }, variantId: string): Promise<OrderFixtures> {
+export async function createOrderFixtures(
+  api: TestApi,
+  checkout: { regionId: string; shippingOptionId: string },
+  variantId: string,
+): Promise<OrderFixtures> {
   const { channel } = await ensureDefaultChannel(api.commerce.ctx())
   const ctx = api.commerce.ctx({ type: 'guest' }, channel)
   const admin = api.commerce.ctx()
@@ -69,17 +73,24 @@ export async function createOrderFixtures(api: TestApi, checkout: { regionId: st
     return order
   }
   const requested = await shipped()
-  const { return: asked } = await requestReturn(admin, requested.id, { items: [{ line_id: requested.lineId, quantity: 1 }], reason: 'Fixture' })
+  const { return: asked } = await requestReturn(admin, requested.id, {
+    items: [{ line_id: requested.lineId, quantity: 1 }],
+    reason: 'Fixture',
+  })
   const refundable = await shipped()
   const gift = await giftCard(api)
   await capturePayment(admin, refundable.id, {})
-  const { return: refundReturn } = await requestReturn(admin, refundable.id, { items: [{ line_id: refundable.lineId, quantity: 1 }], reason: 'Fixture' })
+  const { return: refundReturn } = await requestReturn(admin, refundable.id, {
+    items: [{ line_id: refundable.lineId, quantity: 1 }],
+    reason: 'Fixture',
+  })
   return {
     locationId: location.id,
     open: await place(),
     capture: await place(),
     edit: { ...(await place()), addVariantId: gift },
-    draftId: (await createDraftOrder(admin, { region_id: checkout.regionId, email: 'draft@example.com', shipping_address: { ...address } })).id,
+    draftId: (await createDraftOrder(admin, { region_id: checkout.regionId, email: 'draft@example.com', shipping_address: { ...address } }))
+      .id,
     readyDraftId: (
       await createDraftOrder(admin, {
         region_id: checkout.regionId,
@@ -119,8 +130,9 @@ const address = {
 }
 
 export const ORDER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
-  adminListOrders: () => ({
+  adminListOrders: (f) => ({
     query: {
+      customer_id: f.customers.customerId,
       status: 'pending',
       payment_status: 'authorized',
       fulfillment_status: 'not_fulfilled',
@@ -157,7 +169,12 @@ export const ORDER_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   }),
   adminRefundOrder: (f) => ({
     path: { id: f.orders.refundable.id },
-    body: { lines: [{ line_id: f.orders.refundable.lineId, quantity: 1 }], shipping: true, return_id: f.orders.refundable.returnId, reason: 'Damaged' },
+    body: {
+      lines: [{ line_id: f.orders.refundable.lineId, quantity: 1 }],
+      shipping: true,
+      return_id: f.orders.refundable.returnId,
+      reason: 'Damaged',
+    },
   }),
   adminCreateDraftOrder: (f) => ({
     body: {
@@ -189,10 +206,13 @@ const body = (label: string, at: (string | number)[], value: unknown, path = at.
 export const ORDER_SEMANTIC_CASES: Record<string, BadCase[]> = {
   adminShipFulfillment: [body('only whitespace', ['carrier'], '  '), body('not an http(s) URL', ['tracking_url'], 'javascript:alert(1)')],
   adminAddOrderNote: [body('only whitespace', ['body'], ' ')],
-  adminRequestReturn: [body('only whitespace', ['reason'], ' '), {
+  adminRequestReturn: [
+    body('only whitespace', ['reason'], ' '),
+    {
       label: 'body items: the same line twice',
       mutation: { in: 'body', at: ['items'], set: (items) => [...(items as unknown[]), (items as unknown[])[0]] },
       expect: { path: 'items.1.line_id' },
-    }],
+    },
+  ],
   adminRefundOrder: [body('an amount beside lines and shipping', ['amount'], 100)],
 }

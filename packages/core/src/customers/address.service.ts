@@ -17,6 +17,12 @@ export async function listMyAddresses(ctx: Ctx): Promise<CustomerAddress[]> {
   return repo.listAddresses(ctx.db, requireCustomer(ctx))
 }
 
+/** A customer's addresses, oldest first, for the Admin API; rejects with `customer.not_found`. */
+export async function listCustomerAddresses(ctx: Ctx, customerId: string): Promise<CustomerAddress[]> {
+  if (!(await repo.findCustomer(ctx.db, { id: customerId }))) throw CustomerErrors.notFound(customerId)
+  return repo.listAddresses(ctx.db, customerId)
+}
+
 /** Adds an address; the first one becomes the default for shipping and billing. */
 export async function addMyAddress(ctx: Ctx, rawInput: CustomerAddressInput): Promise<CustomerAddress> {
   const customerId = requireCustomer(ctx)
@@ -65,7 +71,12 @@ export async function deleteMyAddress(ctx: Ctx, id: string): Promise<void> {
 }
 
 /** One default of each kind: making this address a default takes the flag off the others. */
-async function keepOneDefault(tx: Ctx, customerId: string, id: string, input: { is_default_shipping?: boolean; is_default_billing?: boolean }) {
+async function keepOneDefault(
+  tx: Ctx,
+  customerId: string,
+  id: string,
+  input: { is_default_shipping?: boolean; is_default_billing?: boolean },
+) {
   if (input.is_default_shipping) await repo.clearDefault(tx.db, customerId, 'is_default_shipping', id)
   if (input.is_default_billing) await repo.clearDefault(tx.db, customerId, 'is_default_billing', id)
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql, type Updateable } from 'kysely'
 import type { Database } from '../db/database.js'
 import { toIso, toIsoOrNull } from '../db/dialect.js'
 import type { Customer, CustomerAddress } from './customer.js'
@@ -47,9 +47,23 @@ export async function updateCustomerRow(db: Db, id: string, values: Updateable<C
 }
 
 /** A page of customers, newest first, after the (created_at, id) of the last one seen. */
-export async function listCustomerRows(db: Db, page: { limit: number; after?: { created_at: string; id: string }; email?: string }) {
-  let query = db.selectFrom('customer').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1)
+export async function listCustomerRows(
+  db: Db,
+  page: { limit: number; after?: { created_at: string; id: string }; email?: string; q?: string },
+) {
+  let query = db
+    .selectFrom('customer')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
   if (page.email) query = query.where('email', '=', page.email)
+  if (page.q) {
+    // `!` escapes LIKE's wildcards on both databases (SQLite has no default escape character).
+    const like = `%${page.q.toLowerCase().replace(/[%_!]/g, (c) => `!${c}`)}%`
+    const matches = (column: 'email' | 'first_name' | 'last_name') => sql<SqlBool>`lower(${sql.ref(column)}) like ${like} escape '!'`
+    query = query.where((eb) => eb.or([matches('email'), matches('first_name'), matches('last_name')]))
+  }
   if (page.after) {
     const { created_at, id } = page.after
     query = query.where((eb) => eb.or([eb('created_at', '<', created_at), eb.and([eb('created_at', '=', created_at), eb('id', '<', id)])]))
@@ -99,7 +113,15 @@ export async function revokeSessions(db: Db, where: { id: string } | { customerI
 
 export async function insertToken(
   db: Db,
-  row: { id: string; token_hash: string; customer_id: string; purpose: CustomerTokenPurpose; email: string; expires_at: string; created_at: string },
+  row: {
+    id: string
+    token_hash: string
+    customer_id: string
+    purpose: CustomerTokenPurpose
+    email: string
+    expires_at: string
+    created_at: string
+  },
 ): Promise<void> {
   await db
     .insertInto('customer_token')
@@ -120,7 +142,12 @@ export async function consumeToken(db: Db, tokenHash: string, purpose: CustomerT
     .where('used_at', 'is', null)
     .executeTakeFirst()
   if (!row || new Date(toIso(row.expires_at)).getTime() <= new Date(now).getTime()) return undefined
-  const used = await db.updateTable('customer_token').set({ used_at: now }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst()
+  const used = await db
+    .updateTable('customer_token')
+    .set({ used_at: now })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
   return Number(used.numUpdatedRows) === 1 ? { customer_id: row.customer_id, email: row.email } : undefined
 }
 
@@ -145,13 +172,24 @@ function toAddress(row: Selectable<CustomerAddressTable>): CustomerAddress {
 }
 
 export async function listAddresses(db: Db, customerId: string): Promise<CustomerAddress[]> {
-  const rows = await db.selectFrom('customer_address').selectAll().where('customer_id', '=', customerId).orderBy('created_at').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('customer_address')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   return rows.map(toAddress)
 }
 
 /** An address of this customer; another customer's is not found. */
 export async function findAddress(db: Db, customerId: string, id: string): Promise<CustomerAddress | undefined> {
-  const row = await db.selectFrom('customer_address').selectAll().where('id', '=', id).where('customer_id', '=', customerId).executeTakeFirst()
+  const row = await db
+    .selectFrom('customer_address')
+    .selectAll()
+    .where('id', '=', id)
+    .where('customer_id', '=', customerId)
+    .executeTakeFirst()
   return row && toAddress(row)
 }
 
@@ -164,7 +202,10 @@ export async function countAddresses(db: Db, customerId: string): Promise<number
   return Number(row.n)
 }
 
-export async function insertAddress(db: Db, row: Omit<Insertable<CustomerAddressTable>, 'updated_at' | 'created_at'> & { created_at: string }): Promise<void> {
+export async function insertAddress(
+  db: Db,
+  row: Omit<Insertable<CustomerAddressTable>, 'updated_at' | 'created_at'> & { created_at: string },
+): Promise<void> {
   await db
     .insertInto('customer_address')
     .values({ ...row, updated_at: row.created_at })
@@ -176,8 +217,18 @@ export async function updateAddressRow(db: Db, customerId: string, id: string, v
 }
 
 /** Clears a default flag on every other address of the customer: one default of each kind. */
-export async function clearDefault(db: Db, customerId: string, flag: 'is_default_shipping' | 'is_default_billing', except: string): Promise<void> {
-  await db.updateTable('customer_address').set({ [flag]: false }).where('customer_id', '=', customerId).where('id', '!=', except).execute()
+export async function clearDefault(
+  db: Db,
+  customerId: string,
+  flag: 'is_default_shipping' | 'is_default_billing',
+  except: string,
+): Promise<void> {
+  await db
+    .updateTable('customer_address')
+    .set({ [flag]: false })
+    .where('customer_id', '=', customerId)
+    .where('id', '!=', except)
+    .execute()
 }
 
 export async function deleteAddress(db: Db, customerId: string, id: string): Promise<boolean> {

@@ -105,9 +105,17 @@ export async function updateMe(ctx: Ctx, rawInput: UpdateCustomerInput, client: 
 }
 
 /** Checks the current password before a sensitive change, throttled like a login. */
-export async function checkCurrentPassword(ctx: Ctx, row: repo.CustomerRow, password: string | undefined, client: ClientInfo): Promise<void> {
+export async function checkCurrentPassword(
+  ctx: Ctx,
+  row: repo.CustomerRow,
+  password: string | undefined,
+  client: ClientInfo,
+): Promise<void> {
   const key = `customer:email:${row.email}`
-  await takeAttempts(ctx, [...(client.ip ? [{ key: `customer:ip:${client.ip}`, policy: IP_THROTTLE }] : []), { key, policy: ACCOUNT_THROTTLE }])
+  await takeAttempts(ctx, [
+    ...(client.ip ? [{ key: `customer:ip:${client.ip}`, policy: IP_THROTTLE }] : []),
+    { key, policy: ACCOUNT_THROTTLE },
+  ])
   if (!(await verifyPassword(row.password_hash, password ?? ''))) throw CustomerErrors.wrongPassword()
   await clearThrottle(ctx, key)
 }
@@ -116,15 +124,25 @@ export const listCustomersSchema = z.strictObject({
   limit: limitSchema,
   cursor: z.string().max(500).optional(),
   email: z.string().trim().toLowerCase().max(254).optional(),
+  /** Part of the email, first or last name, any case. */
+  q: z.string().trim().toLowerCase().min(1).max(200).optional(),
 })
 
 const cursorSchema = z.object({ created_at: z.string(), id: z.string() })
 
-/** Customers, newest first (admin). `email` finds one account by its exact address. */
-export async function listCustomers(ctx: Ctx, rawQuery: z.input<typeof listCustomersSchema>): Promise<{ data: Customer[]; next_cursor: string | null }> {
+/** Customers, newest first (admin). `email` finds one account by its exact address; `q` searches email and name. */
+export async function listCustomers(
+  ctx: Ctx,
+  rawQuery: z.input<typeof listCustomersSchema>,
+): Promise<{ data: Customer[]; next_cursor: string | null }> {
   const query = parseInput(listCustomersSchema, rawQuery)
   const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined
-  const rows = await repo.listCustomerRows(ctx.db, { limit: query.limit, ...(after && { after }), ...(query.email && { email: query.email }) })
+  const rows = await repo.listCustomerRows(ctx.db, {
+    limit: query.limit,
+    ...(after && { after }),
+    ...(query.email && { email: query.email }),
+    ...(query.q && { q: query.q }),
+  })
   const page = rows.slice(0, query.limit).map(repo.publicCustomer)
   const last = page[page.length - 1]
   return { data: page, next_cursor: rows.length > query.limit && last ? encodeCursor({ created_at: last.created_at, id: last.id }) : null }

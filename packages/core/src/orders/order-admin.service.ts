@@ -30,7 +30,7 @@ import { amountsOf } from './order-payment.service.js'
 
 const listCursor = z.tuple([z.string(), z.string()])
 
-/** Orders newest first, filtered by status, payment and fulfillment status, a creation window and `q` (order number or email). */
+/** Orders newest first, filtered by status, payment and fulfillment status, a creation window, `q` (order number or email) and `customer_id`. */
 export async function listOrders(ctx: Ctx, rawQuery: OrderListQuery = {}): Promise<{ data: Order[]; next_cursor: string | null }> {
   const query = parseInput(orderListQuerySchema, rawQuery)
   const rows = await lifecycle.findOrderIds(ctx.db, {
@@ -40,6 +40,7 @@ export async function listOrders(ctx: Ctx, rawQuery: OrderListQuery = {}): Promi
     created_from: query.created_from && new Date(query.created_from).toISOString(),
     created_to: query.created_to && new Date(query.created_to).toISOString(),
     q: query.q,
+    customer_id: query.customer_id,
     after: query.cursor ? decodeCursor(query.cursor, listCursor) : undefined,
     limit: query.limit,
   })
@@ -146,4 +147,3 @@ export async function cancelOrder(ctx: Ctx, orderId: string, rawInput: CancelOrd
   }
   return (await findOrder(ctx.db, { id: orderId }))!
 }
-

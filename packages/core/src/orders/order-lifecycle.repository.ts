@@ -103,7 +103,13 @@ export async function settleTransaction(db: Db, id: string, status: 'succeeded' 
 }
 
 export async function findTransactions(db: Db, orderId: string): Promise<PaymentTransaction[]> {
-  const rows = await db.selectFrom('payment_transaction').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('payment_transaction')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   return rows.map((r) => ({
     id: r.id,
     order_id: r.order_id,
@@ -241,7 +247,13 @@ export async function insertActivity(db: Db, a: OrderActivity & { order_id: stri
 }
 
 export async function findActivity(db: Db, orderId: string): Promise<OrderActivity[]> {
-  const rows = await db.selectFrom('order_activity').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('order_activity')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
   return rows.map((r) => ({ id: r.id, type: r.type, data: parseJson(r.data, {}), actor: r.actor, created_at: toIso(r.created_at) }))
 }
 
@@ -254,6 +266,7 @@ export interface OrderListFilter {
   created_from?: string | undefined
   created_to?: string | undefined
   q?: string | undefined
+  customer_id?: string | undefined
   after?: [string, string] | undefined
   limit: number
 }
@@ -266,6 +279,7 @@ export async function findOrderIds(db: Db, f: OrderListFilter): Promise<{ id: st
   if (f.fulfillment_status) query = query.where('fulfillment_status', '=', f.fulfillment_status)
   if (f.created_from) query = query.where('created_at', '>=', f.created_from)
   if (f.created_to) query = query.where('created_at', '<', f.created_to)
+  if (f.customer_id) query = query.where('customer_id', '=', f.customer_id)
   if (f.q) {
     const q = f.q
     const number = /^#?\d{1,15}$/.test(q) ? Number(q.replace('#', '')) : undefined
@@ -278,7 +292,11 @@ export async function findOrderIds(db: Db, f: OrderListFilter): Promise<{ id: st
     const [createdAt, id] = f.after
     query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]))
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute()
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute()
   return rows.map((r) => ({ id: r.id, created_at: toIso(r.created_at) }))
 }
 
@@ -291,7 +309,16 @@ export async function findVariantsForOrder(db: Db, ids: string[], currency: stri
     .selectFrom('product_variant as v')
     .innerJoin('product as p', 'p.id', 'v.product_id')
     .leftJoin('price as pr', (join) => join.onRef('pr.variant_id', '=', 'v.id').on('pr.currency_code', '=', currency))
-    .select(['v.id', 'v.product_id', 'v.title as variant_title', 'v.sku', 'v.archived_at', 'p.title as product_title', 'p.status', 'pr.amount as price'])
+    .select([
+      'v.id',
+      'v.product_id',
+      'v.title as variant_title',
+      'v.sku',
+      'v.archived_at',
+      'p.title as product_title',
+      'p.status',
+      'pr.amount as price',
+    ])
     .where('v.id', 'in', ids)
     .execute()
 }

@@ -34,6 +34,8 @@ export const orderListQuerySchema = z.object({
   created_from: z.iso.datetime({ offset: true }).optional(),
   created_to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /** The orders a customer account placed (not guest orders of the same email). */
+  customer_id: idSchema.optional(),
   limit: limitSchema,
   cursor: z.string().max(500).optional(),
 })
@@ -76,8 +78,10 @@ export const refundSchema = z
   })
   .superRefine((input, ctx) => {
     const byParts = input.lines !== undefined || input.shipping === true
-    if (input.amount !== undefined && byParts) ctx.addIssue({ code: 'custom', message: 'give an amount, or lines and/or shipping', path: ['amount'] })
-    if (input.amount === undefined && !byParts) ctx.addIssue({ code: 'custom', message: 'give an amount, lines or shipping', path: ['amount'] })
+    if (input.amount !== undefined && byParts)
+      ctx.addIssue({ code: 'custom', message: 'give an amount, or lines and/or shipping', path: ['amount'] })
+    if (input.amount === undefined && !byParts)
+      ctx.addIssue({ code: 'custom', message: 'give an amount, lines or shipping', path: ['amount'] })
   })
 
 export type OrderListQuery = z.input<typeof orderListQuerySchema>
@@ -144,11 +148,19 @@ export interface OrderDetail extends Order {
   timeline: OrderActivity[]
 }
 
-const quantityUnavailable = defineError('order.quantity_unavailable', 'conflict', () => 'More units than the order lines have left for this')
+const quantityUnavailable = defineError(
+  'order.quantity_unavailable',
+  'conflict',
+  () => 'More units than the order lines have left for this',
+)
 
 export const OrderLifecycleErrors = {
   closed: defineError('order.closed', 'conflict', (id: string, status: string) => `Order ${id} is ${status}`),
-  alreadyFulfilled: defineError('order.already_fulfilled', 'conflict', (id: string) => `Order ${id} has fulfillments: return the goods instead of canceling`),
+  alreadyFulfilled: defineError(
+    'order.already_fulfilled',
+    'conflict',
+    (id: string) => `Order ${id} has fulfillments: return the goods instead of canceling`,
+  ),
   lineNotFound: defineError('order.line_not_found', 'not_found', (id: string) => `Order line ${id} not found`),
   /** Carries `lines: [{ line_id, requested, available }]`. */
   quantityUnavailable: Object.assign(
@@ -156,9 +168,21 @@ export const OrderLifecycleErrors = {
       new KassaError(quantityUnavailable.code, quantityUnavailable.kind, quantityUnavailable().message, { extra: { lines } }),
     { code: quantityUnavailable.code, kind: quantityUnavailable.kind },
   ),
-  exceedsCapturable: defineError('order.amount_exceeds_capturable', 'conflict', (capturable: number) => `At most ${capturable} can still be captured`),
-  exceedsRefundable: defineError('order.amount_exceeds_refundable', 'conflict', (refundable: number) => `At most ${refundable} can still be refunded`),
-  paymentInProgress: defineError('order.payment_in_progress', 'conflict', (id: string) => `Order ${id} has a payment operation in progress`),
+  exceedsCapturable: defineError(
+    'order.amount_exceeds_capturable',
+    'conflict',
+    (capturable: number) => `At most ${capturable} can still be captured`,
+  ),
+  exceedsRefundable: defineError(
+    'order.amount_exceeds_refundable',
+    'conflict',
+    (refundable: number) => `At most ${refundable} can still be refunded`,
+  ),
+  paymentInProgress: defineError(
+    'order.payment_in_progress',
+    'conflict',
+    (id: string) => `Order ${id} has a payment operation in progress`,
+  ),
   paymentFailed: defineError('order.payment_failed', 'unprocessable', (reason: string) => `The payment provider refused: ${reason}`),
   fulfillmentNotFound: defineError('fulfillment.not_found', 'not_found', (id: string) => `Fulfillment ${id} not found`),
   returnNotFound: defineError('return.not_found', 'not_found', (id: string) => `Return ${id} not found`),
@@ -170,7 +194,11 @@ export type FulfillmentRecordStatus = Fulfillment['status']
 export const fulfillmentRecordMachine: StateMachine<FulfillmentRecordStatus> = {
   states: ['fulfilled', 'shipped', 'delivered'],
   transitions: { fulfilled: ['shipped'], shipped: ['delivered'], delivered: [] },
-  error: defineError('fulfillment.invalid_transition', 'conflict', (from: string, to: string) => `A fulfillment cannot go from ${from} to ${to}`),
+  error: defineError(
+    'fulfillment.invalid_transition',
+    'conflict',
+    (from: string, to: string) => `A fulfillment cannot go from ${from} to ${to}`,
+  ),
 }
 
 export type ReturnStatus = OrderReturn['status']

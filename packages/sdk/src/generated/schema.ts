@@ -1491,7 +1491,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers, newest first; `email` finds one account */
+        /** Customers, newest first; `email` finds one account, `q` searches email and name */
         get: operations["adminListCustomers"];
         put?: never;
         post?: never;
@@ -1514,6 +1514,23 @@ export interface paths {
         post?: never;
         /** Erase a customer's personal data: name, email, phone, addresses, sessions; orders keep amounts and lines, lose email and addresses */
         delete: operations["adminEraseCustomer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{id}/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's saved addresses, oldest first (their orders: GET /admin/orders?customer_id=) */
+        get: operations["adminListCustomerAddresses"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1631,7 +1648,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders, newest first; filter by status, payment_status, fulfillment_status, a creation window, q (order number or email) */
+        /** Orders, newest first; filter by status, payment_status, fulfillment_status, a creation window, q (order number or email), customer_id */
         get: operations["adminListOrders"];
         put?: never;
         post?: never;
@@ -12264,6 +12281,8 @@ export interface operations {
             query?: {
                 /** @description Exact email address (any case) */
                 email?: string;
+                /** @description Part of the email, first or last name (any case) */
+                q?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -12388,6 +12407,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.session_expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.session_expired";
+                    };
+                };
+            };
+            /** @description Error: customer.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "customer.not_found";
+                    };
+                };
+            };
+        };
+    };
+    adminListCustomerAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Addresses, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CustomerAddress"][];
+                        next_cursor: null;
+                    };
+                };
             };
             /** @description Error: validation_failed */
             400: {
@@ -12954,6 +13034,7 @@ export interface operations {
                 created_from?: string;
                 created_to?: string;
                 q?: string;
+                customer_id?: string;
                 limit?: number;
                 cursor?: string;
             };
