@@ -1,9 +1,9 @@
 import type { ApiKeyCreated } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
-import { admin, type Problem, toProblem } from './api.js'
-import { dateTime } from './format.js'
-import { Field, Page, ProblemBox, useLoad } from './ui.js'
+import { admin, type Problem, toProblem } from '../api.js'
+import { dateTime } from '../format.js'
+import { Field, Page, ProblemBox, useLoad } from '../ui.js'
 
 const ROLES = ['read_only', 'support', 'manager', 'owner']
 

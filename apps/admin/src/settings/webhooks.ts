@@ -1,9 +1,9 @@
 import type { WebhookEndpointWithSecret } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
-import { admin, type Permission, type Problem, toProblem } from './api.js'
-import { dateTime } from './format.js'
-import { Badge, Field, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
+import { admin, type Permission, type Problem, toProblem } from '../api.js'
+import { dateTime } from '../format.js'
+import { Badge, Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
 
 /** Webhook endpoints; a new one shows its signing secret once. Each endpoint's deliveries can be replayed. */
 export function Webhooks({ can }: { can: (p: Permission) => boolean }) {
