@@ -16,7 +16,14 @@ const present = chromiumAvailable()
 const root = join(import.meta.dirname, '../../..')
 const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
 const HELPDESK = { email: 'helpdesk@example.com', password: 'staple battery horse' }
-const SWEDEN = { first_name: 'Astrid', last_name: 'Berg', address_1: 'Drottninggatan 1', city: 'Stockholm', postal_code: '111 51', country_code: 'SE' }
+const SWEDEN = {
+  first_name: 'Astrid',
+  last_name: 'Berg',
+  address_1: 'Drottninggatan 1',
+  city: 'Stockholm',
+  postal_code: '111 51',
+  country_code: 'SE',
+}
 
 if (testDialect === 'sqlite' && ci && !present) {
   describe('admin settings browser tests on CI', () => {
@@ -167,7 +174,9 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await admin.login(OWNER.email, OWNER.password)
     // The event worker turns the internal event into a message kept by the database provider.
     await expect
-      .poll(async () => (await admin.GET('/admin/notifications', { params: { query: { to: 'forgetful@example.com' } } })).data.length, { timeout: 10_000 })
+      .poll(async () => (await admin.GET('/admin/notifications', { params: { query: { to: 'forgetful@example.com' } } })).data.length, {
+        timeout: 10_000,
+      })
       .toBe(1)
 
     const page = await signedIn(OWNER)

@@ -17,7 +17,8 @@ describe('the admin app is headless', () => {
       for (const name of imports) {
         expect(name, `${file} imports ${name}`).toMatch(/^(\.\.?\/|preact(\/hooks)?$|htm\/preact$|uplot$|@kassa\/sdk$)/)
         // A relative import stays inside the app's sources.
-        if (name.startsWith('.')) expect(relative(srcDir, resolve(srcDir, dirname(file), name)), `${file} imports ${name}`).not.toMatch(/^\.\./)
+        if (name.startsWith('.'))
+          expect(relative(srcDir, resolve(srcDir, dirname(file), name)), `${file} imports ${name}`).not.toMatch(/^\.\./)
       }
     }
     const pkg = JSON.parse(readFileSync(join(srcDir, '../package.json'), 'utf8'))

@@ -3,13 +3,16 @@ import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { dateTime } from '../format.js'
-import { Field, Page, ProblemBox, useLoad } from '../ui.js'
+import { Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
+import { pageOf } from './common.js'
 
 const ROLES = ['read_only', 'support', 'manager', 'owner']
 
 /** Secret API keys (permission `settings:write`): the secret is shown once, right after creation. */
 export function ApiKeys() {
+  const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.apiKeys.list(), [])
+  const page = pageOf(data, pager)
   const [title, setTitle] = useState('')
   const [role, setRole] = useState('read_only')
   const [created, setCreated] = useState<ApiKeyCreated>()
@@ -69,7 +72,7 @@ export function ApiKeys() {
           </tr>
         </thead>
         <tbody>
-          ${data?.map(
+          ${page.data?.map(
             (k) =>
               html`<tr>
                 <td>${k.title}</td>
@@ -85,5 +88,6 @@ export function ApiKeys() {
       </table>
     </div>
     ${data && data.length === 0 && html`<p class="muted">No keys yet.</p>`}
+    <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   <//>`
 }

@@ -51,7 +51,9 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
     setFormProblem(bad)
     if (bad) return
     try {
-      setCreated((await admin.POST('/admin/sales-channels/{id}/publishable-keys', { params: path, body: { title: title.trim() } })).publishable_key)
+      setCreated(
+        (await admin.POST('/admin/sales-channels/{id}/publishable-keys', { params: path, body: { title: title.trim() } })).publishable_key,
+      )
       setTitle('')
       reload()
     } catch (error) {
@@ -61,7 +63,9 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
   const revoke = async (keyId: string) => {
     if (!confirm('Revoke this key? Storefronts using it stop working.')) return
     try {
-      await admin.POST('/admin/sales-channels/{id}/publishable-keys/{key_id}/revoke', { params: { path: { id: channel.id, key_id: keyId } } })
+      await admin.POST('/admin/sales-channels/{id}/publishable-keys/{key_id}/revoke', {
+        params: { path: { id: channel.id, key_id: keyId } },
+      })
       reload()
     } catch (error) {
       setFormProblem(toProblem(error))
@@ -86,7 +90,12 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
     }
     <table class="dense">
       <thead>
-        <tr><th>Title</th><th>Key</th><th>Created</th><th></th></tr>
+        <tr>
+          <th>Title</th>
+          <th>Key</th>
+          <th>Created</th>
+          <th></th>
+        </tr>
       </thead>
       <tbody>
         ${page.data?.map(

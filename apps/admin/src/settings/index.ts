@@ -17,7 +17,12 @@ type Can = (p: Permission) => boolean
 /** The settings pages and the permission each needs: the same as the Admin API routes behind them. */
 const PAGES: { path: string; label: string; about: string; permission: Permission }[] = [
   { path: 'regions', label: 'Regions', about: 'Countries, currency, tax rates and shipping options', permission: 'settings:read' },
-  { path: 'sales-channels', label: 'Sales channels', about: 'Storefronts and apps, with their publishable keys', permission: 'settings:read' },
+  {
+    path: 'sales-channels',
+    label: 'Sales channels',
+    about: 'Storefronts and apps, with their publishable keys',
+    permission: 'settings:read',
+  },
   { path: 'users', label: 'Admin users', about: 'Who signs in here, and with which role', permission: 'settings:write' },
   { path: 'roles', label: 'Roles', about: 'Built-in roles and custom ones with their permissions', permission: 'settings:read' },
   { path: 'notifications', label: 'Notification log', about: 'Emails kept by the database provider', permission: 'settings:read' },

@@ -38,7 +38,12 @@ export function Notifications() {
     <div class="table-wrap">
       <table class="dense notifications">
         <thead>
-          <tr><th>Sent</th><th>To</th><th>Template</th><th>Subject</th></tr>
+          <tr>
+            <th>Sent</th>
+            <th>To</th>
+            <th>Template</th>
+            <th>Subject</th>
+          </tr>
         </thead>
         <tbody>
           ${data?.data.map(
@@ -73,7 +78,11 @@ function NotificationDetail({ notification: n, onClose }: { notification: Notifi
       <dd>${n.provider_id}</dd>
       <dt>Sent</dt>
       <dd>${dateTime(n.created_at)}</dd>
-      ${n.event_id && html`<dt>Event</dt><dd><code>${n.event_id}</code></dd>`}
+      ${
+        n.event_id &&
+        html`<dt>Event</dt>
+          <dd><code>${n.event_id}</code></dd>`
+      }
     </dl>
     <pre class="message-text">${n.text}</pre>
   </section>`

@@ -33,7 +33,10 @@ export function RegionDetail({ id, write }: { id: string; write: boolean }) {
           ${
             write
               ? html`<${RegionForm} key=${region.id} region=${region} onSaved=${reload} />`
-              : html`<p>${region.currency_code} · ${region.countries.join(', ').toUpperCase()} · ${region.tax_inclusive ? 'tax included' : 'tax added'}</p>`
+              : html`<p>
+                  ${region.currency_code} · ${region.countries.join(', ').toUpperCase()} ·
+                  ${region.tax_inclusive ? 'tax included' : 'tax added'}
+                </p>`
           }
         </section>
         <${TaxRates} region=${region} write=${write} />

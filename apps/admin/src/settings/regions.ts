@@ -12,7 +12,13 @@ export function Regions({ write }: { write: boolean }) {
   const { data, problem, reload } = useLoad(() => admin.GET('/admin/regions'), [])
   const page = pageOf(data?.data, pager)
   return html`<${Page} title="Regions" actions=${html`<a href="#/settings">Settings</a>`}>
-    ${write && html`<section class="card"><h2>New region</h2><${RegionForm} onSaved=${(r: Region) => (reload(), go(`/settings/regions/${r.id}`))} /></section>`}
+    ${
+      write &&
+      html`<section class="card">
+        <h2>New region</h2>
+        <${RegionForm} onSaved=${(r: Region) => (reload(), go(`/settings/regions/${r.id}`))} />
+      </section>`
+    }
     <${ProblemBox} problem=${problem} />
     <div class="table-wrap">
       <table class="dense regions">
@@ -74,11 +80,27 @@ export function RegionForm({ region, onSaved }: { region?: Region; onSaved: (reg
   }
   return html`<${ProblemBox} problem=${problem} />
     <form class="inline-form region-form" onSubmit=${submit}>
-    <${Field} label="Name" name="region-name" path="name" value=${name} onInput=${setName} problem=${problem} />
-    <${Field} label="Currency" name="region-currency" path="currency_code" value=${currency} onInput=${(v: string) => setCurrency(v.toUpperCase())} problem=${problem} placeholder="EUR" />
-    <${Field} label="Countries (comma-separated)" name="region-countries" path="countries" value=${countries} onInput=${setCountries} problem=${problem} placeholder="nl, be" />
-    <${Checkbox} label="Prices include tax" name="region-tax-inclusive" checked=${taxInclusive} onChange=${setTaxInclusive} />
-    <button class="primary" type="submit">${region ? 'Save region' : 'Create region'}</button>
-    ${saved && html`<span class="notice" role="status">Saved.</span>`}
-  </form>`
+      <${Field} label="Name" name="region-name" path="name" value=${name} onInput=${setName} problem=${problem} />
+      <${Field}
+        label="Currency"
+        name="region-currency"
+        path="currency_code"
+        value=${currency}
+        onInput=${(v: string) => setCurrency(v.toUpperCase())}
+        problem=${problem}
+        placeholder="EUR"
+      />
+      <${Field}
+        label="Countries (comma-separated)"
+        name="region-countries"
+        path="countries"
+        value=${countries}
+        onInput=${setCountries}
+        problem=${problem}
+        placeholder="nl, be"
+      />
+      <${Checkbox} label="Prices include tax" name="region-tax-inclusive" checked=${taxInclusive} onChange=${setTaxInclusive} />
+      <button class="primary" type="submit">${region ? 'Save region' : 'Create region'}</button>
+      ${saved && html`<span class="notice" role="status">Saved.</span>`}
+    </form>`
 }

@@ -40,7 +40,12 @@ export function Roles({ write }: { write: boolean }) {
     <div class="table-wrap">
       <table class="dense roles">
         <thead>
-          <tr><th>Name</th><th>Description</th><th>Permissions</th><th></th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Description</th>
+            <th>Permissions</th>
+            <th></th>
+          </tr>
         </thead>
         <tbody>
           ${page.data?.map(
@@ -67,7 +72,9 @@ function RoleForm({ role, onDone }: { role: Role | undefined; onDone: () => void
   const toggle = (p: Permission, on: boolean) => setGranted((list) => (on ? [...list, p] : list.filter((x) => x !== p)))
   const submit = async (e: Event) => {
     e.preventDefault()
-    const bad = invalid(!role && !/^[a-z][a-z0-9_]{1,39}$/.test(name) ? { name: 'Lowercase letters, digits and underscores, starting with a letter' } : {})
+    const bad = invalid(
+      !role && !/^[a-z][a-z0-9_]{1,39}$/.test(name) ? { name: 'Lowercase letters, digits and underscores, starting with a letter' } : {},
+    )
     setProblem(bad)
     if (bad) return
     const permissions = PERMISSIONS.filter((p) => granted.includes(p))
@@ -94,7 +101,14 @@ function RoleForm({ role, onDone }: { role: Role | undefined; onDone: () => void
     <${ProblemBox} problem=${problem} />
     <form onSubmit=${submit}>
       ${!role && html`<${Field} label="Name" name="role-name" path="name" value=${name} onInput=${setName} problem=${problem} />`}
-      <${Field} label="Description" name="role-description" path="description" value=${description} onInput=${setDescription} problem=${problem} />
+      <${Field}
+        label="Description"
+        name="role-description"
+        path="description"
+        value=${description}
+        onInput=${setDescription}
+        problem=${problem}
+      />
       <fieldset class="permissions">
         <legend>Permissions</legend>
         ${PERMISSIONS.map((p) => html`<${Checkbox} label=${p} name=${`perm-${p}`} checked=${granted.includes(p)} onChange=${(on: boolean) => toggle(p, on)} />`)}

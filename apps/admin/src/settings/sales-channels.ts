@@ -12,18 +12,30 @@ export function SalesChannels({ write }: { write: boolean }) {
   const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels'), [])
   const page = pageOf(data?.data, pager)
   return html`<${Page} title="Sales channels" actions=${html`<a href="#/settings">Settings</a>`}>
-    ${write && html`<section class="card"><h2>New sales channel</h2><${ChannelForm} onSaved=${(c: Channel) => (reload(), go(`/settings/sales-channels/${c.id}`))} /></section>`}
+    ${
+      write &&
+      html`<section class="card">
+        <h2>New sales channel</h2>
+        <${ChannelForm} onSaved=${(c: Channel) => (reload(), go(`/settings/sales-channels/${c.id}`))} />
+      </section>`
+    }
     <${ProblemBox} problem=${problem} />
     <div class="table-wrap">
       <table class="dense sales-channels">
         <thead>
-          <tr><th>Name</th><th>Description</th><th>Allowed origins</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Description</th>
+            <th>Allowed origins</th>
+          </tr>
         </thead>
         <tbody>
           ${page.data?.map(
             (c) =>
               html`<tr>
-                <td><a href=${`#/settings/sales-channels/${c.id}`}>${c.name}</a>${c.is_default && html` <small class="muted">default</small>`}</td>
+                <td>
+                  <a href=${`#/settings/sales-channels/${c.id}`}>${c.name}</a>${c.is_default && html` <small class="muted">default</small>`}
+                </td>
                 <td>${c.description ?? ''}</td>
                 <td>${c.allowed_origins.join(', ') || '—'}</td>
               </tr>`,
@@ -48,7 +60,9 @@ export function ChannelForm({ channel, onSaved }: { channel?: Channel; onSaved: 
     const list = splitList(origins)
     const bad = invalid({
       ...(!name.trim() && { name: 'A name' }),
-      ...(list.some((o) => !/^https?:\/\//.test(o)) && { allowed_origins: 'Origins such as https://shop.example.com, separated by commas' }),
+      ...(list.some((o) => !/^https?:\/\//.test(o)) && {
+        allowed_origins: 'Origins such as https://shop.example.com, separated by commas',
+      }),
     })
     setProblem(bad)
     if (bad) return
@@ -66,8 +80,23 @@ export function ChannelForm({ channel, onSaved }: { channel?: Channel; onSaved: 
   return html`<${ProblemBox} problem=${problem} />
     <form class="inline-form channel-form" onSubmit=${submit}>
       <${Field} label="Name" name="channel-name" path="name" value=${name} onInput=${setName} problem=${problem} />
-      <${Field} label="Description" name="channel-description" path="description" value=${description} onInput=${setDescription} problem=${problem} />
-      <${Field} label="Allowed origins (comma-separated)" name="channel-origins" path="allowed_origins" value=${origins} onInput=${setOrigins} problem=${problem} placeholder="https://shop.example.com" />
+      <${Field}
+        label="Description"
+        name="channel-description"
+        path="description"
+        value=${description}
+        onInput=${setDescription}
+        problem=${problem}
+      />
+      <${Field}
+        label="Allowed origins (comma-separated)"
+        name="channel-origins"
+        path="allowed_origins"
+        value=${origins}
+        onInput=${setOrigins}
+        problem=${problem}
+        placeholder="https://shop.example.com"
+      />
       <button class="primary" type="submit">${channel ? 'Save channel' : 'Create channel'}</button>
       ${saved && html`<span class="notice" role="status">Saved.</span>`}
     </form>`

@@ -10,7 +10,10 @@ type Option = Schemas['ShippingOption']
 /** A region's shipping options; prices are typed in the region's currency and sent in minor units. */
 export function ShippingOptions({ region, write }: { region: Schemas['Region']; write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/shipping-options', { params: { query: { region_id: region.id } } }), [region.id])
+  const { data, problem, reload } = useLoad(
+    () => admin.GET('/admin/shipping-options', { params: { query: { region_id: region.id } } }),
+    [region.id],
+  )
   const [editing, setEditing] = useState<Option | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
   const page = pageOf(data?.data, pager)
@@ -25,13 +28,24 @@ export function ShippingOptions({ region, write }: { region: Schemas['Region']; 
     }
   }
   const price = (o: Option) =>
-    o.price_type === 'flat' && o.amount !== null ? money(o.amount, currency) : o.price_type === 'weight' ? `by weight (${o.weight_tiers.length} tiers)` : `calculated by ${o.provider_id}`
+    o.price_type === 'flat' && o.amount !== null
+      ? money(o.amount, currency)
+      : o.price_type === 'weight'
+        ? `by weight (${o.weight_tiers.length} tiers)`
+        : `calculated by ${o.provider_id}`
   return html`<section class="card shipping-options">
     <h2>Shipping options</h2>
     <${ProblemBox} problem=${problem ?? actionProblem} />
     <table class="dense">
       <thead>
-        <tr><th>Name</th><th>Price</th><th>Free over</th><th>Countries</th><th>Status</th><th></th></tr>
+        <tr>
+          <th>Name</th>
+          <th>Price</th>
+          <th>Free over</th>
+          <th>Countries</th>
+          <th>Status</th>
+          <th></th>
+        </tr>
       </thead>
       <tbody>
         ${page.data?.map(
@@ -94,8 +108,22 @@ function OptionForm(props: { region: Schemas['Region']; option: Option | undefin
     <form class="inline-form shipping-option-form" onSubmit=${submit}>
       <${Field} label="Name" name="shipping-name" path="name" value=${name} onInput=${setName} problem=${problem} />
       ${flat && html`<${Field} label=${`Price (${currency})`} name="shipping-amount" path="amount" value=${amount} onInput=${setAmount} problem=${problem} placeholder="4.95" />`}
-      <${Field} label=${`Free over (${currency}, optional)`} name="shipping-free-over" path="free_over" value=${freeOver} onInput=${setFreeOver} problem=${problem} />
-      <${Field} label="Countries (empty: all of the region)" name="shipping-countries" path="countries" value=${countries} onInput=${setCountries} problem=${problem} />
+      <${Field}
+        label=${`Free over (${currency}, optional)`}
+        name="shipping-free-over"
+        path="free_over"
+        value=${freeOver}
+        onInput=${setFreeOver}
+        problem=${problem}
+      />
+      <${Field}
+        label="Countries (empty: all of the region)"
+        name="shipping-countries"
+        path="countries"
+        value=${countries}
+        onInput=${setCountries}
+        problem=${problem}
+      />
       <${Checkbox} label="Active" name="shipping-active" checked=${active} onChange=${setActive} />
       <button class="primary" type="submit">${option ? 'Save shipping option' : 'Create shipping option'}</button>
       <button type="button" onClick=${props.onCancel}>Cancel</button>

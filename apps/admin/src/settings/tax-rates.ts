@@ -9,7 +9,10 @@ type TaxRate = Schemas['TaxRate']
 /** A region's tax rates: the default one and those for one country or province. */
 export function TaxRates({ region, write }: { region: Schemas['Region']; write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/regions/{id}/tax-rates', { params: { path: { id: region.id } } }), [region.id])
+  const { data, problem, reload } = useLoad(
+    () => admin.GET('/admin/regions/{id}/tax-rates', { params: { path: { id: region.id } } }),
+    [region.id],
+  )
   const [editing, setEditing] = useState<TaxRate | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
   const page = pageOf(data?.data, pager)
@@ -28,7 +31,13 @@ export function TaxRates({ region, write }: { region: Schemas['Region']; write: 
     <${ProblemBox} problem=${problem ?? actionProblem} />
     <table class="dense">
       <thead>
-        <tr><th>Name</th><th>Code</th><th class="num">Rate</th><th>Where</th><th></th></tr>
+        <tr>
+          <th>Name</th>
+          <th>Code</th>
+          <th class="num">Rate</th>
+          <th>Where</th>
+          <th></th>
+        </tr>
       </thead>
       <tbody>
         ${page.data?.map(
@@ -37,7 +46,9 @@ export function TaxRates({ region, write }: { region: Schemas['Region']; write: 
               <td>${t.name}</td>
               <td>${t.code ?? '—'}</td>
               <td class="num">${t.rate_bps / 100} %</td>
-              <td>${t.country_code ? `${t.country_code.toUpperCase()}${t.province_code ? `-${t.province_code.toUpperCase()}` : ''}` : 'whole region'}</td>
+              <td>
+                ${t.country_code ? `${t.country_code.toUpperCase()}${t.province_code ? `-${t.province_code.toUpperCase()}` : ''}` : 'whole region'}
+              </td>
               <td class="num">
                 ${write && html`<button type="button" onClick=${() => setEditing(t)}>Edit</button> <button type="button" class="danger" onClick=${() => remove(t.id)}>Delete</button>`}
               </td>
@@ -91,8 +102,23 @@ function TaxRateForm(props: { regionId: string; rate: TaxRate | undefined; onSav
     <form class="inline-form tax-rate-form" onSubmit=${submit}>
       <${Field} label="Name" name="tax-name" path="name" value=${name} onInput=${setName} problem=${problem} />
       <${Field} label="Code" name="tax-code" path="code" value=${code} onInput=${setCode} problem=${problem} />
-      <${Field} label="Rate (%)" name="tax-rate" path="rate_bps" value=${percent} onInput=${setPercent} problem=${problem} placeholder="21" />
-      <${Field} label="Country (empty: whole region)" name="tax-country" path="country_code" value=${country} onInput=${setCountry} problem=${problem} />
+      <${Field}
+        label="Rate (%)"
+        name="tax-rate"
+        path="rate_bps"
+        value=${percent}
+        onInput=${setPercent}
+        problem=${problem}
+        placeholder="21"
+      />
+      <${Field}
+        label="Country (empty: whole region)"
+        name="tax-country"
+        path="country_code"
+        value=${country}
+        onInput=${setCountry}
+        problem=${problem}
+      />
       <${Field} label="Province" name="tax-province" path="province_code" value=${province} onInput=${setProvince} problem=${problem} />
       <button class="primary" type="submit">${rate ? 'Save tax rate' : 'Create tax rate'}</button>
       <button type="button" onClick=${props.onCancel}>Cancel</button>

@@ -29,7 +29,13 @@ export function Users() {
     <div class="table-wrap">
       <table class="dense users">
         <thead>
-          <tr><th>Email</th><th>Role</th><th>Status</th><th>Created</th><th></th></tr>
+          <tr>
+            <th>Email</th>
+            <th>Role</th>
+            <th>Status</th>
+            <th>Created</th>
+            <th></th>
+          </tr>
         </thead>
         <tbody>
           ${page.data?.map(
@@ -37,7 +43,12 @@ export function Users() {
               html`<tr data-user=${u.email}>
                 <td>${u.email}</td>
                 <td>
-                  <select name="user-role" aria-label=${`Role of ${u.email}`} value=${u.role} onChange=${(e: Event) => update(u.id, { role: (e.target as HTMLSelectElement).value })}>
+                  <select
+                    name="user-role"
+                    aria-label=${`Role of ${u.email}`}
+                    value=${u.role}
+                    onChange=${(e: Event) => update(u.id, { role: (e.target as HTMLSelectElement).value })}
+                  >
                     ${roleNames.map((r) => html`<option value=${r}>${r.replaceAll('_', ' ')}</option>`)}
                   </select>
                 </td>
@@ -90,7 +101,15 @@ function UserForm({ roles, onCreated }: { roles: string[]; onCreated: () => void
     ${done && html`<p class="notice" role="status">${done}</p>`}
     <form class="inline-form user-form" onSubmit=${submit}>
       <${Field} label="Email" name="user-email" path="email" type="email" value=${email} onInput=${setEmail} problem=${problem} />
-      <${Field} label="Password" name="user-password" path="password" type="password" value=${password} onInput=${setPassword} problem=${problem} />
+      <${Field}
+        label="Password"
+        name="user-password"
+        path="password"
+        type="password"
+        value=${password}
+        onInput=${setPassword}
+        problem=${problem}
+      />
       <${Select} label="Role" name="user-new-role" value=${role} options=${roles} onChange=${setRole} />
       <button class="primary" type="submit">Create user</button>
     </form>
