@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { type RunningServer, startServer } from '@kassa/api'
 import { type Commerce, createAdminUser, ensureDefaultChannel, type EventWorker, startEventWorker } from '@kassa/core'
 import { createTestCommerce, testDialect } from '@kassa/core/testing'
-import { createAdminClient, createStoreClient } from '@kassa/sdk'
+import { type AdminClient, createAdminClient, createStoreClient } from '@kassa/sdk'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createShop } from '../../../packages/api/test/shop-fixtures.js'
@@ -39,6 +39,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
   let browser: Browser
   let publishableKey: string
   let events: EventWorker
+  // One API session for the checks: sign-ins from one address are throttled after ten an hour.
+  let admin: AdminClient
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
@@ -50,6 +52,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
     api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
     browser = await launchChromium()
+    admin = createAdminClient({ baseUrl: api.url })
+    await admin.login(OWNER.email, OWNER.password)
   })
 
   afterAll(async () => {
@@ -104,6 +108,22 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await page.fill('input[name=shipping-amount]', '49.50')
     await page.click('button:has-text("Create shipping option")')
     await page.waitForSelector('.shipping-options td:has-text("PostNord")')
+    // Edited: the price typed in kronor is sent in öre.
+    await page.click('.shipping-options tr:has-text("PostNord") button:has-text("Edit")')
+    await expect.poll(() => page.locator('input[name=shipping-amount]').inputValue()).toBe('49.50')
+    await page.fill('input[name=shipping-amount]', '59')
+    await page.click('button:has-text("Save shipping option")')
+    await page.waitForSelector('.shipping-options td:has-text("SEK 59.00")')
+    // A second rate for Denmark only, then deleted again.
+    await page.click('button[name=add-tax-rate]')
+    await page.fill('input[name=tax-name]', 'Moms DK')
+    await page.fill('input[name=tax-rate]', '12.5')
+    await page.fill('input[name=tax-country]', 'dk')
+    await page.click('button:has-text("Create tax rate")')
+    await page.waitForSelector('.tax-rates td:has-text("12.5 %")')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.click('.tax-rates tr:has-text("Moms DK") button:has-text("Delete")')
+    await expect.poll(() => page.locator('.tax-rates tbody tr').count()).toBe(1)
     await screenshot(page, 'admin-settings-region-detail')
     await page.goto('/app/#/settings/regions')
     await page.waitForSelector('table.regions td:has-text("Nordics")')
@@ -114,9 +134,7 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     expect(region).toMatchObject({ currency_code: 'SEK', tax_inclusive: true })
     const cart = await store.carts.create({ region_id: region.id, email: 'kund@example.com' })
     await store.carts.update(cart.id, { shipping_address: SWEDEN })
-    expect(await store.carts.shippingOptions(cart.id)).toEqual([expect.objectContaining({ name: 'PostNord', amount: 4950 })])
-    const admin = createAdminClient({ baseUrl: api.url })
-    await admin.login(OWNER.email, OWNER.password)
+    expect(await store.carts.shippingOptions(cart.id)).toEqual([expect.objectContaining({ name: 'PostNord', amount: 5900 })])
     const rates = await admin.GET('/admin/regions/{id}/tax-rates', { params: { path: { id: region.id } } })
     expect(rates.data.map((r) => [r.name, r.rate_bps])).toEqual([['Moms', 2500]])
   })
@@ -138,6 +156,14 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     expect((await store.regions.list()).length).toBeGreaterThan(0)
     const bogus = createStoreClient({ baseUrl: api.url, publishableKey: `${key}x` })
     await expect(bogus.regions.list()).rejects.toMatchObject({ status: 401 })
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.click('.publishable-keys tr:has-text("Kiosk app") button:has-text("Revoke")')
+    await page.waitForSelector('.publishable-keys tr:has-text("Kiosk app") :text("revoked")')
+    const channel = (await admin.GET('/admin/sales-channels')).data.find((c) => c.name === 'Kiosk')!
+    expect(channel.allowed_origins).toEqual(['https://kiosk.example.com'])
+    const keys = await admin.GET('/admin/sales-channels/{id}/publishable-keys', { params: { path: { id: channel.id } } })
+    expect(keys.data.map((k) => [k.title, k.revoked_at !== null])).toEqual([['Kiosk app', true]])
   })
 
   it('creates a support user who sees no API keys or users pages', async () => {
@@ -164,14 +190,43 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await support.goto('/app/#/api-keys')
     await support.waitForSelector('text=Your role cannot manage API keys.')
     expect(await support.evaluate(() => location.hash)).toBe('#/settings/api-keys')
+
+    // The owner changes the role, then deactivates the user.
+    const row = page.locator(`table.users tr[data-user="${HELPDESK.email}"]`)
+    await row.locator('select[name=user-role]').selectOption('read_only')
+    const helpdesk = async () => (await admin.GET('/admin/users')).data.find((u) => u.email === HELPDESK.email)
+    await expect.poll(async () => (await helpdesk())?.role).toBe('read_only')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await row.locator('button:has-text("Deactivate")').click()
+    await page.waitForSelector(`table.users tr[data-user="${HELPDESK.email}"] .badge-inactive`)
+    expect(await helpdesk()).toMatchObject({ role: 'read_only', active: false })
+  })
+
+  it('creates and edits a custom role with permission checkboxes', async () => {
+    const page = await signedIn(OWNER)
+    await page.goto('/app/#/settings/roles')
+    await page.waitForSelector('table.roles td:has-text("owner")')
+    await page.click('button[name=add-role]')
+    await page.fill('input[name=role-name]', 'Catalog Editor')
+    await page.click('button:has-text("Create role")')
+    await page.waitForSelector('.field.invalid input[name=role-name]')
+    await page.fill('input[name=role-name]', 'catalog_editor')
+    await page.check('input[name="perm-catalog:read"]')
+    await page.check('input[name="perm-catalog:write"]')
+    await page.click('button:has-text("Create role")')
+    await page.waitForSelector('table.roles td:has-text("catalog_editor")')
+    await page.click('table.roles tr:has-text("catalog_editor") button:has-text("Edit")')
+    await page.check('input[name="perm-inventory:read"]')
+    await page.click('button:has-text("Save role")')
+    await page.waitForSelector('table.roles td:has-text("inventory:read")')
+    const { role } = await admin.GET('/admin/roles/{name}', { params: { path: { name: 'catalog_editor' } } })
+    expect(role).toMatchObject({ built_in: false, permissions: ['catalog:read', 'catalog:write', 'inventory:read'] })
   })
 
   it('shows a password reset email in the notification log', async () => {
     const store = createStoreClient({ baseUrl: api.url, publishableKey })
     await store.customers.register({ email: 'forgetful@example.com', password: 'a long enough password' })
     await store.auth.requestPasswordReset('forgetful@example.com')
-    const admin = createAdminClient({ baseUrl: api.url })
-    await admin.login(OWNER.email, OWNER.password)
     // The event worker turns the internal event into a message kept by the database provider.
     await expect
       .poll(async () => (await admin.GET('/admin/notifications', { params: { query: { to: 'forgetful@example.com' } } })).data.length, {

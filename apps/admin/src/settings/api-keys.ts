@@ -6,13 +6,14 @@ import { dateTime } from '../format.js'
 import { Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
 import { pageOf } from './common.js'
 
-const ROLES = ['read_only', 'support', 'manager', 'owner']
+const BUILT_IN = ['read_only', 'support', 'manager', 'owner']
 
 /** Secret API keys (permission `settings:write`): the secret is shown once, right after creation. */
 export function ApiKeys() {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.apiKeys.list(), [])
-  const page = pageOf(data, pager)
+  const roles = useLoad(() => admin.GET('/admin/roles'), []).data?.data.map((r) => r.name) ?? BUILT_IN
+  const page = pageOf(data, pager.cursor)
   const [title, setTitle] = useState('')
   const [role, setRole] = useState('read_only')
   const [created, setCreated] = useState<ApiKeyCreated>()
@@ -53,7 +54,7 @@ export function ApiKeys() {
         <label class="field"
           ><span>Role</span>
           <select name="key-role" value=${role} onChange=${(e: Event) => setRole((e.target as HTMLSelectElement).value)}>
-            ${ROLES.map((r) => html`<option value=${r}>${r.replace('_', ' ')}</option>`)}
+            ${roles.map((r) => html`<option value=${r}>${r.replaceAll('_', ' ')}</option>`)}
           </select></label
         >
         <button class="primary" type="submit">Create key</button>

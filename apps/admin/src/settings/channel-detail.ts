@@ -8,7 +8,7 @@ import { ChannelForm } from './sales-channels.js'
 
 /** One sales channel: its settings and its publishable keys (public by design, so always shown). */
 export function ChannelDetail({ id, write }: { id: string; write: boolean }) {
-  const { data, problem } = useLoad(() => admin.GET('/admin/sales-channels/{id}', { params: { path: { id } } }), [id])
+  const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels/{id}', { params: { path: { id } } }), [id])
   const [deleteProblem, setDeleteProblem] = useState<Problem>()
   const channel = data?.sales_channel
   const remove = async () => {
@@ -30,7 +30,7 @@ export function ChannelDetail({ id, write }: { id: string; write: boolean }) {
       channel &&
       html`<section class="card">
           <h2>Channel</h2>
-          ${write ? html`<${ChannelForm} key=${channel.id} channel=${channel} onSaved=${() => {}} />` : html`<p>${channel.description}</p>`}
+          ${write ? html`<${ChannelForm} key=${channel.id} channel=${channel} onSaved=${reload} />` : html`<p>${channel.description}</p>`}
         </section>
         <${PublishableKeys} channel=${channel} write=${write} />`
     }
@@ -44,7 +44,7 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
   const [title, setTitle] = useState('')
   const [created, setCreated] = useState<Schemas['PublishableKey']>()
   const [formProblem, setFormProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   const create = async (e: Event) => {
     e.preventDefault()
     const bad = invalid(title.trim() ? {} : { title: 'A title' })

@@ -1,7 +1,6 @@
 import type { components } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import type { Problem } from '../api.js'
-import type { usePager } from '../ui.js'
 
 export type Schemas = components['schemas']
 
@@ -11,11 +10,8 @@ const PAGE_SIZE = 20
  * One page of a list the API answers whole (`next_cursor: null`): the cursor is the offset, so the
  * same Pager pages it as it pages the API's cursors.
  */
-export function pageOf<T>(
-  items: T[] | undefined,
-  pager: ReturnType<typeof usePager>,
-): { data: T[] | undefined; next_cursor: string | null } {
-  const start = Number(pager.cursor ?? 0)
+export function pageOf<T>(items: T[] | undefined, cursor: string | undefined): { data: T[] | undefined; next_cursor: string | null } {
+  const start = Number(cursor ?? 0)
   if (!items) return { data: undefined, next_cursor: null }
   return { data: items.slice(start, start + PAGE_SIZE), next_cursor: start + PAGE_SIZE < items.length ? String(start + PAGE_SIZE) : null }
 }

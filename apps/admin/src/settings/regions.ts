@@ -10,7 +10,7 @@ type Region = Schemas['Region']
 export function Regions({ write }: { write: boolean }) {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.GET('/admin/regions'), [])
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   return html`<${Page} title="Regions" actions=${html`<a href="#/settings">Settings</a>`}>
     ${
       write &&

@@ -32,7 +32,7 @@ export function Roles({ write }: { write: boolean }) {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.GET('/admin/roles'), [])
   const [editing, setEditing] = useState<Role | 'new'>()
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   return html`<${Page} title="Roles" actions=${html`<a href="#/settings">Settings</a>`}>
     <${ProblemBox} problem=${problem} />
     ${write && !editing && html`<button type="button" name="add-role" onClick=${() => setEditing('new')}>New role</button>`}

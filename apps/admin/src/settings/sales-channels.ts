@@ -10,7 +10,7 @@ type Channel = Schemas['SalesChannel']
 export function SalesChannels({ write }: { write: boolean }) {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels'), [])
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   return html`<${Page} title="Sales channels" actions=${html`<a href="#/settings">Settings</a>`}>
     ${
       write &&

@@ -16,7 +16,7 @@ export function ShippingOptions({ region, write }: { region: Schemas['Region']; 
   )
   const [editing, setEditing] = useState<Option | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   const currency = region.currency_code
   const remove = async (id: string) => {
     if (!confirm('Delete this shipping option?')) return

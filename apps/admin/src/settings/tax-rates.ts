@@ -15,7 +15,7 @@ export function TaxRates({ region, write }: { region: Schemas['Region']; write: 
   )
   const [editing, setEditing] = useState<TaxRate | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   const remove = async (id: string) => {
     if (!confirm('Delete this tax rate?')) return
     try {

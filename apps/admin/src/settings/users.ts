@@ -12,7 +12,7 @@ export function Users() {
   const roles = useLoad(() => admin.GET('/admin/roles'), [])
   const roleNames = roles.data?.data.map((r) => r.name) ?? ['read_only', 'support', 'manager', 'owner']
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager)
+  const page = pageOf(data?.data, pager.cursor)
   const update = async (id: string, body: { role?: string; active?: boolean }) => {
     if (body.active === false && !confirm('Deactivate this user? Their sessions end at once.')) return
     try {

@@ -10,7 +10,7 @@ import { pageOf } from './common.js'
 export function Webhooks({ can }: { can: (p: Permission) => boolean }) {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.webhooks.list(), [])
-  const page = pageOf(data, pager)
+  const page = pageOf(data, pager.cursor)
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState('*')
   const [created, setCreated] = useState<WebhookEndpointWithSecret>()
