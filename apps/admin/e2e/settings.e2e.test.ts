@@ -64,8 +64,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await commerce?.close()
   })
 
-  async function signedIn(user: { email: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api.url })
+  async function signedIn(user: { email: string; password: string }, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, baseURL: api.url })
     contexts.push(context)
     const page = await context.newPage()
     page.setDefaultTimeout(8_000)
@@ -178,12 +178,19 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headl
     await page.click('button:has-text("Create user")')
     await page.waitForSelector(`table.users tr[data-user="${HELPDESK.email}"]`)
 
-    const support = await signedIn(HELPDESK)
+    const support = await signedIn(HELPDESK, { width: 390, height: 844 })
     expect(await support.locator('.who small').textContent()).toBe('(support)')
     await support.click('a[href="#/settings"]')
     await support.waitForSelector('a[href="#/settings/regions"]')
     expect(await support.locator('a[href="#/settings/api-keys"]').count()).toBe(0)
     expect(await support.locator('a[href="#/settings/users"]').count()).toBe(0)
+    // Support reads a region on a phone: no write buttons, and nothing wider than the screen.
+    await support.click('a[href="#/settings/regions"]')
+    await support.click('table.regions a:has-text("Netherlands")')
+    await support.waitForSelector('.shipping-options tbody tr')
+    expect(await support.locator('button[name=add-tax-rate], button[name=add-shipping-option], .region-form').count()).toBe(0)
+    expect(await support.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(support, 'admin-settings-region-support-phone')
     await support.goto('/app/#/settings/users')
     await support.waitForSelector('text=Your role cannot manage admin users.')
     // The old address of the API keys page leads to its new one, which support cannot use either.

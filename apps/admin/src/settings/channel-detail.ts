@@ -88,29 +88,31 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
         <button class="primary" type="submit">Create publishable key</button>
       </form>`
     }
-    <table class="dense">
-      <thead>
-        <tr>
-          <th>Title</th>
-          <th>Key</th>
-          <th>Created</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${page.data?.map(
-          (k) =>
-            html`<tr>
-              <td>${k.title}</td>
-              <td><code>${k.token}</code></td>
-              <td>${dateTime(k.created_at)}</td>
-              <td class="num">
-                ${k.revoked_at ? html`<span class="muted">revoked</span>` : write && html`<button type="button" class="danger" onClick=${() => revoke(k.id)}>Revoke</button>`}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="table-wrap">
+      <table class="dense">
+        <thead>
+          <tr>
+            <th>Title</th>
+            <th>Key</th>
+            <th>Created</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.data?.map(
+            (k) =>
+              html`<tr>
+                <td>${k.title}</td>
+                <td><code>${k.token}</code></td>
+                <td>${dateTime(k.created_at)}</td>
+                <td class="num">
+                  ${k.revoked_at ? html`<span class="muted">revoked</span>` : write && html`<button type="button" class="danger" onClick=${() => revoke(k.id)}>Revoke</button>`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${data && data.data.length === 0 && html`<p class="muted">No keys yet.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   </section>`

@@ -34,8 +34,7 @@ export function RegionDetail({ id, write }: { id: string; write: boolean }) {
             write
               ? html`<${RegionForm} key=${region.id} region=${region} onSaved=${reload} />`
               : html`<p>
-                  ${region.currency_code} · ${region.countries.join(', ').toUpperCase()} ·
-                  ${region.tax_inclusive ? 'tax included' : 'tax added'}
+                  ${[region.currency_code, region.countries.join(', ').toUpperCase(), region.tax_inclusive ? 'tax included' : 'tax added'].join(' · ')}
                 </p>`
           }
         </section>

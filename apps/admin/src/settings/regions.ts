@@ -54,6 +54,7 @@ export function RegionForm({ region, onSaved }: { region?: Region; onSaved: (reg
   const [currency, setCurrency] = useState(region?.currency_code ?? '')
   const [countries, setCountries] = useState(region?.countries.join(', ') ?? '')
   const [taxInclusive, setTaxInclusive] = useState(region?.tax_inclusive ?? true)
+  const [taxProvider, setTaxProvider] = useState(region?.tax_provider_id ?? 'system')
   const [problem, setProblem] = useState<Problem>()
   const [saved, setSaved] = useState(false)
   const submit = async (e: Event) => {
@@ -67,13 +68,19 @@ export function RegionForm({ region, onSaved }: { region?: Region; onSaved: (reg
     })
     setProblem(bad)
     if (bad) return
-    const body = { name: name.trim(), currency_code: currency.toUpperCase(), countries: list, tax_inclusive: taxInclusive }
+    const body = {
+      name: name.trim(),
+      currency_code: currency.toUpperCase(),
+      countries: list,
+      tax_inclusive: taxInclusive,
+      ...(taxProvider.trim() && { tax_provider_id: taxProvider.trim() }),
+    }
     try {
-      const saved = region
+      const result = region
         ? await admin.PATCH('/admin/regions/{id}', { params: { path: { id: region.id } }, body })
         : await admin.POST('/admin/regions', { body })
       setSaved(true)
-      onSaved(saved.region)
+      onSaved(result.region)
     } catch (error) {
       setProblem(withParents(toProblem(error)))
     }
@@ -100,6 +107,14 @@ export function RegionForm({ region, onSaved }: { region?: Region; onSaved: (reg
         placeholder="nl, be"
       />
       <${Checkbox} label="Prices include tax" name="region-tax-inclusive" checked=${taxInclusive} onChange=${setTaxInclusive} />
+      <${Field}
+        label="Tax provider"
+        name="region-tax-provider"
+        path="tax_provider_id"
+        value=${taxProvider}
+        onInput=${setTaxProvider}
+        problem=${problem}
+      />
       <button class="primary" type="submit">${region ? 'Save region' : 'Create region'}</button>
       ${saved && html`<span class="notice" role="status">Saved.</span>`}
     </form>`

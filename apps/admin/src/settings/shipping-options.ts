@@ -36,33 +36,35 @@ export function ShippingOptions({ region, write }: { region: Schemas['Region']; 
   return html`<section class="card shipping-options">
     <h2>Shipping options</h2>
     <${ProblemBox} problem=${problem ?? actionProblem} />
-    <table class="dense">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Price</th>
-          <th>Free over</th>
-          <th>Countries</th>
-          <th>Status</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${page.data?.map(
-          (o) =>
-            html`<tr>
-              <td>${o.name}</td>
-              <td>${price(o)}</td>
-              <td>${o.free_over === null ? '—' : money(o.free_over, currency)}</td>
-              <td>${o.countries.length ? o.countries.join(', ').toUpperCase() : 'all of the region'}</td>
-              <td><${Badge} value=${o.active ? 'active' : 'inactive'} /></td>
-              <td class="num">
-                ${write && html`<button type="button" onClick=${() => setEditing(o)}>Edit</button> <button type="button" class="danger" onClick=${() => remove(o.id)}>Delete</button>`}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="table-wrap">
+      <table class="dense">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Price</th>
+            <th>Free over</th>
+            <th>Countries</th>
+            <th>Status</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.data?.map(
+            (o) =>
+              html`<tr>
+                <td>${o.name}</td>
+                <td>${price(o)}</td>
+                <td>${o.free_over === null ? '—' : money(o.free_over, currency)}</td>
+                <td>${o.countries.length ? o.countries.join(', ').toUpperCase() : 'all of the region'}</td>
+                <td><${Badge} value=${o.active ? 'active' : 'inactive'} /></td>
+                <td class="num">
+                  ${write && html`<button type="button" onClick=${() => setEditing(o)}>Edit</button> <button type="button" class="danger" onClick=${() => remove(o.id)}>Delete</button>`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${data && data.data.length === 0 && html`<p class="muted">No shipping options: carts in this region cannot be shipped.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
     ${write && !editing && html`<button type="button" name="add-shipping-option" onClick=${() => setEditing('new')}>Add shipping option</button>`}

@@ -29,33 +29,35 @@ export function TaxRates({ region, write }: { region: Schemas['Region']; write: 
   return html`<section class="card tax-rates">
     <h2>Tax rates</h2>
     <${ProblemBox} problem=${problem ?? actionProblem} />
-    <table class="dense">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Code</th>
-          <th class="num">Rate</th>
-          <th>Where</th>
-          <th></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${page.data?.map(
-          (t) =>
-            html`<tr>
-              <td>${t.name}</td>
-              <td>${t.code ?? '—'}</td>
-              <td class="num">${t.rate_bps / 100} %</td>
-              <td>
-                ${t.country_code ? `${t.country_code.toUpperCase()}${t.province_code ? `-${t.province_code.toUpperCase()}` : ''}` : 'whole region'}
-              </td>
-              <td class="num">
-                ${write && html`<button type="button" onClick=${() => setEditing(t)}>Edit</button> <button type="button" class="danger" onClick=${() => remove(t.id)}>Delete</button>`}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="table-wrap">
+      <table class="dense">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Code</th>
+            <th class="num">Rate</th>
+            <th>Where</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${page.data?.map(
+            (t) =>
+              html`<tr>
+                <td>${t.name}</td>
+                <td>${t.code ?? '—'}</td>
+                <td class="num">${t.rate_bps / 100} %</td>
+                <td>
+                  ${t.country_code ? `${t.country_code.toUpperCase()}${t.province_code ? `-${t.province_code.toUpperCase()}` : ''}` : 'whole region'}
+                </td>
+                <td class="num">
+                  ${write && html`<button type="button" onClick=${() => setEditing(t)}>Edit</button> <button type="button" class="danger" onClick=${() => remove(t.id)}>Delete</button>`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${data && data.data.length === 0 && html`<p class="muted">No tax rates: nothing is taxed in this region.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
     ${write && !editing && html`<button type="button" name="add-tax-rate" onClick=${() => setEditing('new')}>Add tax rate</button>`}
