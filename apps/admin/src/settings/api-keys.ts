@@ -12,7 +12,7 @@ const BUILT_IN = ['read_only', 'support', 'manager', 'owner']
 export function ApiKeys() {
   const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.apiKeys.list(), [])
-  const roles = useLoad(() => admin.GET('/admin/roles'), []).data?.data.map((r) => r.name) ?? BUILT_IN
+  const roles = useLoad(() => admin.roles.list(), []).data?.map((r) => r.name) ?? BUILT_IN
   const page = pageOf(data, pager.cursor)
   const [title, setTitle] = useState('')
   const [role, setRole] = useState('read_only')

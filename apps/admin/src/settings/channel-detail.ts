@@ -1,20 +1,21 @@
+import type { PublishableKey, SalesChannel } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { dateTime } from '../format.js'
 import { Field, go, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { invalid, pageOf, type Schemas } from './common.js'
+import { invalid, pageOf } from './common.js'
 import { ChannelForm } from './sales-channels.js'
 
 /** One sales channel: its settings and its publishable keys (public by design, so always shown). */
 export function ChannelDetail({ id, write }: { id: string; write: boolean }) {
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels/{id}', { params: { path: { id } } }), [id])
+  const { data, problem, reload } = useLoad(() => admin.salesChannels.get(id), [id])
   const [deleteProblem, setDeleteProblem] = useState<Problem>()
-  const channel = data?.sales_channel
+  const channel = data
   const remove = async () => {
     if (!confirm('Delete this sales channel and its keys?')) return
     try {
-      await admin.DELETE('/admin/sales-channels/{id}', { params: { path: { id } } })
+      await admin.salesChannels.delete(id)
       go('/settings/sales-channels')
     } catch (error) {
       setDeleteProblem(toProblem(error))
@@ -37,23 +38,20 @@ export function ChannelDetail({ id, write }: { id: string; write: boolean }) {
   <//>`
 }
 
-function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel']; write: boolean }) {
+function PublishableKeys({ channel, write }: { channel: SalesChannel; write: boolean }) {
   const pager = usePager()
-  const path = { path: { id: channel.id } }
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels/{id}/publishable-keys', { params: path }), [channel.id])
+  const { data, problem, reload } = useLoad(() => admin.salesChannels.publishableKeys(channel.id), [channel.id])
   const [title, setTitle] = useState('')
-  const [created, setCreated] = useState<Schemas['PublishableKey']>()
+  const [created, setCreated] = useState<PublishableKey>()
   const [formProblem, setFormProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager.cursor)
+  const page = pageOf(data, pager.cursor)
   const create = async (e: Event) => {
     e.preventDefault()
     const bad = invalid(title.trim() ? {} : { title: 'A title' })
     setFormProblem(bad)
     if (bad) return
     try {
-      setCreated(
-        (await admin.POST('/admin/sales-channels/{id}/publishable-keys', { params: path, body: { title: title.trim() } })).publishable_key,
-      )
+      setCreated(await admin.salesChannels.createPublishableKey(channel.id, title.trim()))
       setTitle('')
       reload()
     } catch (error) {
@@ -63,9 +61,7 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
   const revoke = async (keyId: string) => {
     if (!confirm('Revoke this key? Storefronts using it stop working.')) return
     try {
-      await admin.POST('/admin/sales-channels/{id}/publishable-keys/{key_id}/revoke', {
-        params: { path: { id: channel.id, key_id: keyId } },
-      })
+      await admin.salesChannels.revokePublishableKey(channel.id, keyId)
       reload()
     } catch (error) {
       setFormProblem(toProblem(error))
@@ -113,7 +109,7 @@ function PublishableKeys({ channel, write }: { channel: Schemas['SalesChannel'];
         </tbody>
       </table>
     </div>
-    ${data && data.data.length === 0 && html`<p class="muted">No keys yet.</p>`}
+    ${data && data.length === 0 && html`<p class="muted">No keys yet.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   </section>`
 }

@@ -1,8 +1,5 @@
-import type { components } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import type { Problem } from '../api.js'
-
-export type Schemas = components['schemas']
 
 const PAGE_SIZE = 20
 

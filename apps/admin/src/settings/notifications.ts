@@ -1,12 +1,11 @@
+import type { Notification, NotificationListQuery } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { dateTime, label } from '../format.js'
 import { admin } from '../api.js'
 import { Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import type { Schemas } from './common.js'
 
-type Notification = Schemas['Notification']
-type Template = 'order_confirmation' | 'shipping_confirmation' | 'password_reset'
+type Template = NonNullable<NotificationListQuery['template']>
 const TEMPLATES: Template[] = ['order_confirmation', 'shipping_confirmation', 'password_reset']
 
 /** The messages the built-in `database` notification provider kept, newest first; one opens in full. */
@@ -16,7 +15,7 @@ export function Notifications() {
   const [template, setTemplate] = useState<Template | ''>('')
   const [open, setOpen] = useState<Notification>()
   const query = { limit: 20, ...(pager.cursor && { cursor: pager.cursor }), ...(to && { to }), ...(template && { template }) }
-  const { data, problem } = useLoad(() => admin.GET('/admin/notifications', { params: { query } }), [JSON.stringify(query)])
+  const { data, problem } = useLoad(() => admin.notifications.list(query), [JSON.stringify(query)])
   const filter = (e: Event) => {
     e.preventDefault()
     const form = new FormData(e.target as HTMLFormElement)

@@ -8,13 +8,13 @@ import { TaxRates } from './tax-rates.js'
 
 /** One region: its settings, tax rates and shipping options. */
 export function RegionDetail({ id, write }: { id: string; write: boolean }) {
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/regions/{id}', { params: { path: { id } } }), [id])
+  const { data, problem, reload } = useLoad(() => admin.regions.get(id), [id])
   const [deleteProblem, setDeleteProblem] = useState<Problem>()
-  const region = data?.region
+  const region = data
   const remove = async () => {
     if (!confirm('Delete this region with its tax rates and shipping options?')) return
     try {
-      await admin.DELETE('/admin/regions/{id}', { params: { path: { id } } })
+      await admin.regions.delete(id)
       go('/settings/regions')
     } catch (error) {
       setDeleteProblem(toProblem(error))

@@ -1,16 +1,15 @@
+import type { Region } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { Field, go, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { Checkbox, invalid, isCountry, pageOf, type Schemas, splitList, withParents } from './common.js'
-
-type Region = Schemas['Region']
+import { Checkbox, invalid, isCountry, pageOf, splitList, withParents } from './common.js'
 
 /** Regions: the countries sold to, their currency and whether prices include tax. */
 export function Regions({ write }: { write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/regions'), [])
-  const page = pageOf(data?.data, pager.cursor)
+  const { data, problem, reload } = useLoad(() => admin.regions.list(), [])
+  const page = pageOf(data, pager.cursor)
   return html`<${Page} title="Regions" actions=${html`<a href="#/settings">Settings</a>`}>
     ${
       write &&
@@ -43,7 +42,7 @@ export function Regions({ write }: { write: boolean }) {
         </tbody>
       </table>
     </div>
-    ${data && data.data.length === 0 && html`<p class="muted">No regions yet.</p>`}
+    ${data && data.length === 0 && html`<p class="muted">No regions yet.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   <//>`
 }
@@ -76,11 +75,9 @@ export function RegionForm({ region, onSaved }: { region?: Region; onSaved: (reg
       ...(taxProvider.trim() && { tax_provider_id: taxProvider.trim() }),
     }
     try {
-      const result = region
-        ? await admin.PATCH('/admin/regions/{id}', { params: { path: { id: region.id } }, body })
-        : await admin.POST('/admin/regions', { body })
+      const result = region ? await admin.regions.update(region.id, body) : await admin.regions.create(body)
       setSaved(true)
-      onSaved(result.region)
+      onSaved(result)
     } catch (error) {
       setProblem(withParents(toProblem(error)))
     }

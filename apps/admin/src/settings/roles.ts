@@ -1,10 +1,9 @@
+import type { AdminRole } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from '../api.js'
 import { Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { Checkbox, invalid, pageOf, type Schemas } from './common.js'
-
-type Role = Schemas['AdminRole']
+import { Checkbox, invalid, pageOf } from './common.js'
 
 /** Every permission, in the order the API documents them; the compiler checks none is missing. */
 const PERMISSIONS = [
@@ -30,9 +29,9 @@ void complete
 /** Roles: the built-in ones (fixed) and custom ones with a chosen set of permissions. */
 export function Roles({ write }: { write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/roles'), [])
-  const [editing, setEditing] = useState<Role | 'new'>()
-  const page = pageOf(data?.data, pager.cursor)
+  const { data, problem, reload } = useLoad(() => admin.roles.list(), [])
+  const [editing, setEditing] = useState<AdminRole | 'new'>()
+  const page = pageOf(data, pager.cursor)
   return html`<${Page} title="Roles" actions=${html`<a href="#/settings">Settings</a>`}>
     <${ProblemBox} problem=${problem} />
     ${write && !editing && html`<button type="button" name="add-role" onClick=${() => setEditing('new')}>New role</button>`}
@@ -64,7 +63,7 @@ export function Roles({ write }: { write: boolean }) {
   <//>`
 }
 
-function RoleForm({ role, onDone }: { role: Role | undefined; onDone: () => void }) {
+function RoleForm({ role, onDone }: { role: AdminRole | undefined; onDone: () => void }) {
   const [name, setName] = useState(role?.name ?? '')
   const [description, setDescription] = useState(role?.description ?? '')
   const [granted, setGranted] = useState<Permission[]>(role?.permissions ?? [])
@@ -80,8 +79,8 @@ function RoleForm({ role, onDone }: { role: Role | undefined; onDone: () => void
     const permissions = PERMISSIONS.filter((p) => granted.includes(p))
     try {
       const body = { description: description.trim() || null, permissions }
-      if (role) await admin.PATCH('/admin/roles/{name}', { params: { path: { name: role.name } }, body })
-      else await admin.POST('/admin/roles', { body: { ...body, name } })
+      if (role) await admin.roles.update(role.name, body)
+      else await admin.roles.create({ ...body, name })
       onDone()
     } catch (error) {
       setProblem(toProblem(error))
@@ -90,7 +89,7 @@ function RoleForm({ role, onDone }: { role: Role | undefined; onDone: () => void
   const remove = async () => {
     if (!role || !confirm(`Delete the role ${role.name}?`)) return
     try {
-      await admin.DELETE('/admin/roles/{name}', { params: { path: { name: role.name } } })
+      await admin.roles.delete(role.name)
       onDone()
     } catch (error) {
       setProblem(toProblem(error))

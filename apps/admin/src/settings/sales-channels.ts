@@ -1,22 +1,21 @@
+import type { SalesChannel } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { Field, go, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { invalid, pageOf, type Schemas, splitList, withParents } from './common.js'
-
-type Channel = Schemas['SalesChannel']
+import { invalid, pageOf, splitList, withParents } from './common.js'
 
 /** Sales channels: each storefront or app with its own publishable keys and allowed browser origins. */
 export function SalesChannels({ write }: { write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/sales-channels'), [])
-  const page = pageOf(data?.data, pager.cursor)
+  const { data, problem, reload } = useLoad(() => admin.salesChannels.list(), [])
+  const page = pageOf(data, pager.cursor)
   return html`<${Page} title="Sales channels" actions=${html`<a href="#/settings">Settings</a>`}>
     ${
       write &&
       html`<section class="card">
         <h2>New sales channel</h2>
-        <${ChannelForm} onSaved=${(c: Channel) => (reload(), go(`/settings/sales-channels/${c.id}`))} />
+        <${ChannelForm} onSaved=${(c: SalesChannel) => (reload(), go(`/settings/sales-channels/${c.id}`))} />
       </section>`
     }
     <${ProblemBox} problem=${problem} />
@@ -48,7 +47,7 @@ export function SalesChannels({ write }: { write: boolean }) {
 }
 
 /** Creates a channel, or with `channel` renames it and replaces its origins. */
-export function ChannelForm({ channel, onSaved }: { channel?: Channel; onSaved: (channel: Channel) => void }) {
+export function ChannelForm({ channel, onSaved }: { channel?: SalesChannel; onSaved: (channel: SalesChannel) => void }) {
   const [name, setName] = useState(channel?.name ?? '')
   const [description, setDescription] = useState(channel?.description ?? '')
   const [origins, setOrigins] = useState(channel?.allowed_origins.join(', ') ?? '')
@@ -68,11 +67,9 @@ export function ChannelForm({ channel, onSaved }: { channel?: Channel; onSaved: 
     if (bad) return
     const body = { name: name.trim(), description: description.trim() || null, allowed_origins: list }
     try {
-      const result = channel
-        ? await admin.PATCH('/admin/sales-channels/{id}', { params: { path: { id: channel.id } }, body })
-        : await admin.POST('/admin/sales-channels', { body })
+      const result = channel ? await admin.salesChannels.update(channel.id, body) : await admin.salesChannels.create(body)
       setSaved(true)
-      onSaved(result.sales_channel)
+      onSaved(result)
     } catch (error) {
       setProblem(withParents(toProblem(error)))
     }

@@ -1,33 +1,29 @@
+import type { Region, ShippingOption } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { fromMinor, money, toMinor } from '../format.js'
 import { Badge, Field, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { Checkbox, invalid, isCountry, pageOf, type Schemas, splitList, withParents } from './common.js'
-
-type Option = Schemas['ShippingOption']
+import { Checkbox, invalid, isCountry, pageOf, splitList, withParents } from './common.js'
 
 /** A region's shipping options; prices are typed in the region's currency and sent in minor units. */
-export function ShippingOptions({ region, write }: { region: Schemas['Region']; write: boolean }) {
+export function ShippingOptions({ region, write }: { region: Region; write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(
-    () => admin.GET('/admin/shipping-options', { params: { query: { region_id: region.id } } }),
-    [region.id],
-  )
-  const [editing, setEditing] = useState<Option | 'new'>()
+  const { data, problem, reload } = useLoad(() => admin.shippingOptions.list({ region_id: region.id }), [region.id])
+  const [editing, setEditing] = useState<ShippingOption | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager.cursor)
+  const page = pageOf(data, pager.cursor)
   const currency = region.currency_code
   const remove = async (id: string) => {
     if (!confirm('Delete this shipping option?')) return
     try {
-      await admin.DELETE('/admin/shipping-options/{id}', { params: { path: { id } } })
+      await admin.shippingOptions.delete(id)
       reload()
     } catch (error) {
       setActionProblem(toProblem(error))
     }
   }
-  const price = (o: Option) =>
+  const price = (o: ShippingOption) =>
     o.price_type === 'flat' && o.amount !== null
       ? money(o.amount, currency)
       : o.price_type === 'weight'
@@ -65,7 +61,7 @@ export function ShippingOptions({ region, write }: { region: Schemas['Region']; 
         </tbody>
       </table>
     </div>
-    ${data && data.data.length === 0 && html`<p class="muted">No shipping options: carts in this region cannot be shipped.</p>`}
+    ${data && data.length === 0 && html`<p class="muted">No shipping options: carts in this region cannot be shipped.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
     ${write && !editing && html`<button type="button" name="add-shipping-option" onClick=${() => setEditing('new')}>Add shipping option</button>`}
     ${editing && html`<${OptionForm} key=${editing === 'new' ? 'new' : editing.id} region=${region} option=${editing === 'new' ? undefined : editing} onSaved=${() => (setEditing(undefined), reload())} onCancel=${() => setEditing(undefined)} />`}
@@ -73,7 +69,7 @@ export function ShippingOptions({ region, write }: { region: Schemas['Region']; 
 }
 
 /** Creates a flat-priced option, or edits any option (the price of a flat one only). */
-function OptionForm(props: { region: Schemas['Region']; option: Option | undefined; onSaved: () => void; onCancel: () => void }) {
+function OptionForm(props: { region: Region; option: ShippingOption | undefined; onSaved: () => void; onCancel: () => void }) {
   const { option, region } = props
   const currency = region.currency_code
   const flat = !option || option.price_type === 'flat'
@@ -98,8 +94,8 @@ function OptionForm(props: { region: Schemas['Region']; option: Option | undefin
     if (bad) return
     const fields = { name: name.trim(), free_over: free, countries: list, active, ...(flat && { amount: minor }) }
     try {
-      if (option) await admin.PATCH('/admin/shipping-options/{id}', { params: { path: { id: option.id } }, body: fields })
-      else await admin.POST('/admin/shipping-options', { body: { ...fields, region_id: region.id, price_type: 'flat' } })
+      if (option) await admin.shippingOptions.update(option.id, fields)
+      else await admin.shippingOptions.create({ ...fields, region_id: region.id, price_type: 'flat' })
       props.onSaved()
     } catch (error) {
       setProblem(withParents(toProblem(error)))

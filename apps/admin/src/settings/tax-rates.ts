@@ -1,25 +1,21 @@
+import type { Region, TaxRate } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from '../api.js'
 import { Field, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
-import { invalid, isCountry, pageOf, type Schemas } from './common.js'
-
-type TaxRate = Schemas['TaxRate']
+import { invalid, isCountry, pageOf } from './common.js'
 
 /** A region's tax rates: the default one and those for one country or province. */
-export function TaxRates({ region, write }: { region: Schemas['Region']; write: boolean }) {
+export function TaxRates({ region, write }: { region: Region; write: boolean }) {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(
-    () => admin.GET('/admin/regions/{id}/tax-rates', { params: { path: { id: region.id } } }),
-    [region.id],
-  )
+  const { data, problem, reload } = useLoad(() => admin.taxRates.list(region.id), [region.id])
   const [editing, setEditing] = useState<TaxRate | 'new'>()
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager.cursor)
+  const page = pageOf(data, pager.cursor)
   const remove = async (id: string) => {
     if (!confirm('Delete this tax rate?')) return
     try {
-      await admin.DELETE('/admin/tax-rates/{id}', { params: { path: { id } } })
+      await admin.taxRates.delete(id)
       reload()
     } catch (error) {
       setActionProblem(toProblem(error))
@@ -58,7 +54,7 @@ export function TaxRates({ region, write }: { region: Schemas['Region']; write: 
         </tbody>
       </table>
     </div>
-    ${data && data.data.length === 0 && html`<p class="muted">No tax rates: nothing is taxed in this region.</p>`}
+    ${data && data.length === 0 && html`<p class="muted">No tax rates: nothing is taxed in this region.</p>`}
     <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
     ${write && !editing && html`<button type="button" name="add-tax-rate" onClick=${() => setEditing('new')}>Add tax rate</button>`}
     ${editing && html`<${TaxRateForm} key=${editing === 'new' ? 'new' : editing.id} regionId=${region.id} rate=${editing === 'new' ? undefined : editing} onSaved=${saved} onCancel=${() => setEditing(undefined)} />`}
@@ -92,8 +88,8 @@ function TaxRateForm(props: { regionId: string; rate: TaxRate | undefined; onSav
       province_code: province.trim().toLowerCase() || null,
     }
     try {
-      if (rate) await admin.PATCH('/admin/tax-rates/{id}', { params: { path: { id: rate.id } }, body })
-      else await admin.POST('/admin/regions/{id}/tax-rates', { params: { path: { id: props.regionId } }, body })
+      if (rate) await admin.taxRates.update(rate.id, body)
+      else await admin.taxRates.create(props.regionId, body)
       props.onSaved()
     } catch (error) {
       setProblem(toProblem(error))

@@ -8,15 +8,15 @@ import { invalid, pageOf, Select } from './common.js'
 /** Admin users (permission `settings:write`): create with a role, change the role, deactivate or reactivate. */
 export function Users() {
   const pager = usePager()
-  const { data, problem, reload } = useLoad(() => admin.GET('/admin/users'), [])
-  const roles = useLoad(() => admin.GET('/admin/roles'), [])
-  const roleNames = roles.data?.data.map((r) => r.name) ?? ['read_only', 'support', 'manager', 'owner']
+  const { data, problem, reload } = useLoad(() => admin.users.list(), [])
+  const roles = useLoad(() => admin.roles.list(), [])
+  const roleNames = roles.data?.map((r) => r.name) ?? ['read_only', 'support', 'manager', 'owner']
   const [actionProblem, setActionProblem] = useState<Problem>()
-  const page = pageOf(data?.data, pager.cursor)
+  const page = pageOf(data, pager.cursor)
   const update = async (id: string, body: { role?: string; active?: boolean }) => {
     if (body.active === false && !confirm('Deactivate this user? Their sessions end at once.')) return
     try {
-      await admin.PATCH('/admin/users/{id}', { params: { path: { id } }, body })
+      await admin.users.update(id, body)
       setActionProblem(undefined)
     } catch (error) {
       setActionProblem(toProblem(error))
@@ -86,7 +86,7 @@ function UserForm({ roles, onCreated }: { roles: string[]; onCreated: () => void
     setProblem(bad)
     if (bad) return
     try {
-      const { user } = await admin.POST('/admin/users', { body: { email: email.trim(), password, role } })
+      const user = await admin.users.create({ email: email.trim(), password, role })
       setDone(`${user.email} can sign in now.`)
       setEmail('')
       setPassword('')
