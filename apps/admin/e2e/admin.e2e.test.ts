@@ -180,7 +180,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     try {
       const page = await signedIn(OWNER)
-      await page.click('a[href="#/webhooks"]')
+      await page.click('a[href="#/settings"]')
+      await page.click('a[href="#/settings/webhooks"]')
       await page.fill('input[name=webhook-url]', `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks`)
       await page.fill('input[name=webhook-events]', 'order.placed')
       await page.click('button:has-text("Create endpoint")')
@@ -220,7 +221,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
 
   it('creates a secret API key and shows its secret once', async () => {
     const page = await signedIn(OWNER)
-    await page.click('a[href="#/api-keys"]')
+    await page.click('a[href="#/settings"]')
+    await page.click('a[href="#/settings/api-keys"]')
     await page.fill('input[name=key-title]', 'Warehouse sync')
     await page.selectOption('select[name=key-role]', 'support')
     await page.click('button:has-text("Create key")')
@@ -230,7 +232,8 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chrom
     const withKey = createAdminClient({ baseUrl: api.url, token: secret! })
     expect((await withKey.me()).role).toBe('support')
     await page.reload()
-    await page.click('a[href="#/api-keys"]')
+    await page.click('a[href="#/settings"]')
+    await page.click('a[href="#/settings/api-keys"]')
     await page.waitForSelector('table.api-keys td:has-text("Warehouse sync")')
     expect(await page.locator('[data-secret]').count()).toBe(0)
   })

@@ -2,11 +2,9 @@ import type { AdminMe } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, forgetToken, type Permission, signOut } from './api.js'
-import { ApiKeys } from './api-keys.js'
 import { CustomerDetail, Customers } from './customers.js'
 import { PromotionDetailView } from './promotion-detail.js'
 import { Promotions } from './promotions.js'
-import { Webhooks } from './webhooks.js'
 import { Dashboard } from './dashboard.js'
 import { DraftOrderNew, DraftOrderView } from './draft-orders.js'
 import { Login } from './login.js'
@@ -14,6 +12,7 @@ import { OrderDetailView } from './order-detail.js'
 import { Orders } from './orders.js'
 import { ProductEdit } from './product-edit.js'
 import { Products } from './products.js'
+import { Settings } from './settings/index.js'
 import { useRoute } from './ui.js'
 
 /** The pages of the menu and the permission each needs: a role without it does not see the page. */
@@ -23,8 +22,7 @@ const NAV: { path: string; label: string; permission: Permission }[] = [
   { path: '/products', label: 'Products', permission: 'catalog:read' },
   { path: '/customers', label: 'Customers', permission: 'customers:read' },
   { path: '/promotions', label: 'Promotions', permission: 'promotions:read' },
-  { path: '/webhooks', label: 'Webhooks', permission: 'webhooks:read' },
-  { path: '/api-keys', label: 'API keys', permission: 'settings:write' },
+  { path: '/settings', label: 'Settings', permission: 'settings:read' },
 ]
 
 export function App() {
@@ -77,9 +75,7 @@ function view(route: string, can: (p: Permission) => boolean) {
   if (section === 'customers') return html`<${Customers} />`
   if (section === 'promotions' && id) return html`<${PromotionDetailView} id=${id} can=${can} />`
   if (section === 'promotions') return html`<${Promotions} can=${can} />`
-  if (section === 'webhooks') return html`<${Webhooks} can=${can} />`
-  if (section === 'api-keys' && !can('settings:write')) return html`<p class="problem">Your role cannot manage API keys.</p>`
-  if (section === 'api-keys') return html`<${ApiKeys} />`
+  if (section === 'settings' || section === 'webhooks' || section === 'api-keys') return html`<${Settings} route=${route} can=${can} />`
   if (!can('orders:read')) return html`<p class="muted">Choose a page above.</p>`
   return html`<${Dashboard} />`
 }

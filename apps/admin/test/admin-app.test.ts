@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const srcDir = join(import.meta.dirname, '../src')
@@ -14,8 +14,12 @@ describe('the admin app is headless', () => {
         (m) => m[1] ?? m[2] ?? m[3]!,
       )
       if (/\bfrom '/.test(source)) expect(imports.length, file).toBeGreaterThan(0)
-      for (const name of imports)
-        expect(name, `${file} imports ${name}`).toMatch(/^(\.\/|preact(\/hooks)?$|htm\/preact$|uplot$|@kassa\/sdk$)/)
+      for (const name of imports) {
+        expect(name, `${file} imports ${name}`).toMatch(/^(\.\.?\/|preact(\/hooks)?$|htm\/preact$|uplot$|@kassa\/sdk$)/)
+        // A relative import stays inside the app's sources.
+        if (name.startsWith('.'))
+          expect(relative(srcDir, resolve(srcDir, dirname(file), name)), `${file} imports ${name}`).not.toMatch(/^\.\./)
+      }
     }
     const pkg = JSON.parse(readFileSync(join(srcDir, '../package.json'), 'utf8'))
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@kassa/sdk', 'htm', 'preact', 'uplot'])

@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch'
+import { type AdminRegionCalls, type AdminSettingsCalls, regionCalls, settingsCalls } from './admin-settings.js'
 import { type AdminPaths, createKassaClient, type FetchFunction, type KassaClient } from './client.js'
 import type {
   AdminCustomerListQuery,
@@ -29,7 +30,6 @@ import type {
   PromotionOrder,
   PromotionUpdateInput,
   RefundInput,
-  Region,
   Variant,
   VariantUpdateInput,
   InventoryLevel,
@@ -58,7 +58,7 @@ export interface AdminClientOptions {
 }
 
 /** The Admin API client: typed `GET`/`POST`/... for every `/admin/*` path plus named calls. */
-export interface AdminClient extends KassaClient<AdminPaths> {
+export interface AdminClient extends KassaClient<AdminPaths>, AdminSettingsCalls {
   /** The bearer token sent with each request, if any. */
   readonly token: string | undefined
   /** Signs in and keeps the session token for the calls that follow; rejects with `auth.invalid_credentials`. */
@@ -99,10 +99,7 @@ export interface AdminClient extends KassaClient<AdminPaths> {
     /** Sets the units a location holds; rejects with `inventory.below_reserved` under what is reserved. */
     setStock(variantId: string, locationId: string, stockedQuantity: number): Promise<InventoryLevel>
   }
-  regions: {
-    /** Every region: the currencies a product is priced in come from here. */
-    list(): Promise<Region[]>
-  }
+  regions: AdminRegionCalls
   promotions: {
     /** A page of promotions, newest first, with their usage counts. */
     list(query?: { limit?: number; cursor?: string }): Promise<PromotionPage>
@@ -234,9 +231,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
           })
         ).inventory_level,
     },
-    regions: {
-      list: async () => (await client.GET('/admin/regions', {})).data,
-    },
+    regions: regionCalls(client),
+    ...settingsCalls(client),
     promotions: {
       list: (query = {}) => client.GET('/admin/promotions', { params: { query } }),
       create: async (input) => (await client.POST('/admin/promotions', { body: input })).promotion,

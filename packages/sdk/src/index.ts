@@ -1,6 +1,7 @@
 /** @kassa/sdk: typed clients for the Kassa Store and Admin APIs, generated from the OpenAPI document. */
 export { createStoreClient, type StoreClient, type StoreClientOptions, type IdempotentCallOptions } from './store.js'
 export { createAdminClient, type AdminClient, type AdminClientOptions } from './admin.js'
+export type * from './admin-settings.js'
 export {
   createKassaClient,
   type KassaClient,

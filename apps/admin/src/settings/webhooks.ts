@@ -1,13 +1,16 @@
 import type { WebhookEndpointWithSecret } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
-import { admin, type Permission, type Problem, toProblem } from './api.js'
-import { dateTime } from './format.js'
-import { Badge, Field, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
+import { admin, type Permission, type Problem, toProblem } from '../api.js'
+import { dateTime } from '../format.js'
+import { Badge, Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
+import { pageOf } from './common.js'
 
 /** Webhook endpoints; a new one shows its signing secret once. Each endpoint's deliveries can be replayed. */
 export function Webhooks({ can }: { can: (p: Permission) => boolean }) {
+  const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.webhooks.list(), [])
+  const page = pageOf(data, pager.cursor)
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState('*')
   const [created, setCreated] = useState<WebhookEndpointWithSecret>()
@@ -61,7 +64,7 @@ export function Webhooks({ can }: { can: (p: Permission) => boolean }) {
       </section>`
     }
     <${ProblemBox} problem=${problem} />
-    ${data?.map(
+    ${page.data?.map(
       (w) =>
         html`<section class="card">
           <p>
@@ -75,6 +78,7 @@ export function Webhooks({ can }: { can: (p: Permission) => boolean }) {
         </section>`,
     )}
     ${data && data.length === 0 && html`<p class="muted">No endpoints yet.</p>`}
+    <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   <//>`
 }
 

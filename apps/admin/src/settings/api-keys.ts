@@ -1,15 +1,19 @@
 import type { ApiKeyCreated } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useState } from 'preact/hooks'
-import { admin, type Problem, toProblem } from './api.js'
-import { dateTime } from './format.js'
-import { Field, Page, ProblemBox, useLoad } from './ui.js'
+import { admin, type Problem, toProblem } from '../api.js'
+import { dateTime } from '../format.js'
+import { Field, Page, Pager, ProblemBox, useLoad, usePager } from '../ui.js'
+import { pageOf } from './common.js'
 
-const ROLES = ['read_only', 'support', 'manager', 'owner']
+const BUILT_IN = ['read_only', 'support', 'manager', 'owner']
 
 /** Secret API keys (permission `settings:write`): the secret is shown once, right after creation. */
 export function ApiKeys() {
+  const pager = usePager()
   const { data, problem, reload } = useLoad(() => admin.apiKeys.list(), [])
+  const roles = useLoad(() => admin.roles.list(), []).data?.map((r) => r.name) ?? BUILT_IN
+  const page = pageOf(data, pager.cursor)
   const [title, setTitle] = useState('')
   const [role, setRole] = useState('read_only')
   const [created, setCreated] = useState<ApiKeyCreated>()
@@ -50,7 +54,7 @@ export function ApiKeys() {
         <label class="field"
           ><span>Role</span>
           <select name="key-role" value=${role} onChange=${(e: Event) => setRole((e.target as HTMLSelectElement).value)}>
-            ${ROLES.map((r) => html`<option value=${r}>${r.replace('_', ' ')}</option>`)}
+            ${roles.map((r) => html`<option value=${r}>${r.replaceAll('_', ' ')}</option>`)}
           </select></label
         >
         <button class="primary" type="submit">Create key</button>
@@ -69,7 +73,7 @@ export function ApiKeys() {
           </tr>
         </thead>
         <tbody>
-          ${data?.map(
+          ${page.data?.map(
             (k) =>
               html`<tr>
                 <td>${k.title}</td>
@@ -85,5 +89,6 @@ export function ApiKeys() {
       </table>
     </div>
     ${data && data.length === 0 && html`<p class="muted">No keys yet.</p>`}
+    <${Pager} pager=${pager} nextCursor=${page.next_cursor} />
   <//>`
 }
