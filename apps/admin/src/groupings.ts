@@ -2,7 +2,7 @@ import type { Category, CategoryCreateInput, Collection } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
-import { categoryTree } from './product-groupings.js'
+import { categoryTree, pageOf } from './catalog.js'
 import { LOCALES } from './product-translations.js'
 import { Field, go, Page, Pager, ProblemBox, useLoad, usePager } from './ui.js'
 
@@ -11,7 +11,6 @@ type Grouping = Collection & Partial<Pick<Category, 'parent_id' | 'position'>>
 
 const PLURAL = { collection: 'collections', category: 'categories' } as const
 const NAME = { collection: 'Collection', category: 'Category' } as const
-const PAGE_SIZE = 20
 
 /** The Admin API calls of both kinds: collections and categories share their routes' shapes. */
 const groupings = {
@@ -37,12 +36,6 @@ const groupings = {
     kind === 'collection'
       ? admin.POST('/admin/collections/{id}/products', { params: { path: { id } }, body: change })
       : admin.POST('/admin/categories/{id}/products', { params: { path: { id } }, body: change }),
-}
-
-/** A page of a list the API answers whole: the cursor is the offset, so the Pager works as everywhere. */
-export function pageOf<T>(items: T[], cursor: string | undefined): { data: T[]; next_cursor: string | null } {
-  const start = Number(cursor ?? 0)
-  return { data: items.slice(start, start + PAGE_SIZE), next_cursor: start + PAGE_SIZE < items.length ? String(start + PAGE_SIZE) : null }
 }
 
 /** Collections or categories (categories in tree order, indented under their parent). */

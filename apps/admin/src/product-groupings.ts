@@ -1,25 +1,9 @@
-import type { Category, Product } from '@kassa/sdk'
+import type { Product } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from './api.js'
+import { categoryTree } from './catalog.js'
 import { ProblemBox, useLoad } from './ui.js'
-
-/** Categories in tree order (parents before children, by position), each with its depth. */
-export function categoryTree(categories: Category[]): { category: Category; depth: number }[] {
-  const out: { category: Category; depth: number }[] = []
-  const byParent = (parent: string | null) =>
-    categories.filter((c) => c.parent_id === parent).sort((a, b) => a.position - b.position || a.title.localeCompare(b.title))
-  const walk = (parent: string | null, depth: number, seen: Set<string>) => {
-    for (const category of byParent(parent)) {
-      if (seen.has(category.id)) continue
-      seen.add(category.id)
-      out.push({ category, depth })
-      walk(category.id, depth + 1, seen)
-    }
-  }
-  walk(null, 0, new Set())
-  return out
-}
 
 const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id))
 

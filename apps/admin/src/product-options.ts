@@ -2,7 +2,7 @@ import type { Product } from '@kassa/sdk'
 import { html } from 'htm/preact'
 import { useEffect, useState } from 'preact/hooks'
 import { admin, type Problem, toProblem } from './api.js'
-import { variantGrid } from './format.js'
+import { missingCombos } from './catalog.js'
 import { Field, ProblemBox } from './ui.js'
 
 interface Draft {
@@ -12,16 +12,6 @@ interface Draft {
 }
 
 const draftsOf = (product: Product): Draft[] => product.options.map((o) => ({ title: o.title, values: [...o.values], adding: '' }))
-const sameCombo = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v)
-
-/** The combinations of the product's option values that no variant has yet. */
-export function missingCombos(product: Product): Record<string, string>[] {
-  return variantGrid(product.options.map((o) => ({ title: o.title, values: o.values }))).filter(
-    (combo) => !product.variants.some((v) => sameCombo(v.options, combo)),
-  )
-}
-
 /**
  * The options of an existing product: rename one, add or remove values, add or remove an option,
  * then add the variants the grid is missing. A value that variants use cannot be removed (the API
