@@ -1,3 +1,4 @@
+import { createAdminClient } from '@kassa/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './helpers.js'
 
@@ -132,5 +133,35 @@ describe('PATCH /admin/products/{id}/options/{option_id}', () => {
     const clash = await patch({ title: 'color' })
     expect(clash.status).toBe(409)
     expect((await clash.json()).code).toBe('option.title_taken')
+  })
+})
+
+describe('the SDK calls of the catalog editors', () => {
+  const client = () =>
+    createAdminClient({ baseUrl: 'http://kassa.test', fetch: (request) => api.app.fetch(request), token: api.adminToken })
+
+  it('batches prices, and rejects unknown variants with their field errors', async () => {
+    const admin = client()
+    expect(
+      await admin.prices.batch([{ variant_id: mug.variants[0]!.id, currency_code: 'EUR', amount: 1500 }], { idempotencyKey: 'sdk-1' }),
+    ).toEqual({
+      prices: 1,
+      products: 1,
+    })
+    await expect(admin.prices.batch([{ variant_id: 'var_nope', currency_code: 'EUR', amount: 1 }])).rejects.toMatchObject({
+      status: 422,
+      code: 'price.variants_unknown',
+      errors: [expect.objectContaining({ path: 'items.0.variant_id' })],
+    })
+  })
+
+  it('adds, updates and deletes an option and adds a variant', async () => {
+    const admin = client()
+    const { id } = await admin.products.create({ title: 'SDK cap' })
+    const withOption = await admin.products.addOption(id, { title: 'Color', values: ['Red'] })
+    const optionId = withOption.options[0]!.id
+    expect((await admin.products.updateOption(id, optionId, { values: ['Red', 'Blue'] })).options[0]!.values).toEqual(['Red', 'Blue'])
+    expect((await admin.products.addVariant(id, { options: { Color: 'Blue' } })).options).toEqual({ Color: 'Blue' })
+    expect((await admin.products.deleteOption(id, optionId)).options).toEqual([])
   })
 })
