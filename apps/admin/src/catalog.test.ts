@@ -8,7 +8,7 @@ describe('catalog editor helpers', () => {
         { title: 'Size', values: ['S', 'M', 'L'] },
         { title: 'Color', values: ['Red'] },
       ],
-      variants: [{ options: { Size: 'S', Color: 'Red' } }, { options: { Size: 'M' } }],
+      variants: [{ options: { Size: 'S', Color: 'Red' } as Record<string, string> }, { options: { Size: 'M' } }],
     }
     // A variant made before the Color option existed does not fill the M/Red cell.
     expect(missingCombos(product)).toEqual([
