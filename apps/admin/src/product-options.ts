@@ -27,7 +27,8 @@ export function ProductOptions(props: { product: Product; write: boolean; onChan
   useEffect(() => setDrafts(draftsOf(product)), [product.id, product.updated_at])
   const missing = missingCombos(product)
 
-  const run = async (what: () => Promise<unknown>, done: string) => {
+  /** `at` puts the API's field errors of one option's form at its fields (`title` -> `options.0.title`). */
+  const run = async (what: () => Promise<unknown>, done: string, at = '') => {
     setBusy(true)
     setProblem(undefined)
     setNotice('')
@@ -36,7 +37,8 @@ export function ProductOptions(props: { product: Product; write: boolean; onChan
       setNotice(done)
       props.onChanged()
     } catch (error) {
-      setProblem(toProblem(error))
+      const p = toProblem(error)
+      setProblem(at ? { ...p, fields: Object.fromEntries(Object.entries(p.fields).map(([k, v]) => [`${at}${k}`, v])) } : p)
     } finally {
       setBusy(false)
     }
@@ -63,7 +65,11 @@ export function ProductOptions(props: { product: Product; write: boolean; onChan
     if (product.options.some((o, j) => j !== i && o.title.toLowerCase() === title.toLowerCase()))
       return invalid({ [`options.${i}.title`]: 'Another option has this title' })
     if (d.values.length === 0) return invalid({ [`options.${i}.adding`]: 'An option needs a value' })
-    return run(() => admin.products.updateOption(product.id, option.id, { title, values: d.values }), `Option ${title} saved.`)
+    return run(
+      () => admin.products.updateOption(product.id, option.id, { title, values: d.values }),
+      `Option ${title} saved.`,
+      `options.${i}.`,
+    )
   }
   const removeOption = (i: number) => {
     const option = product.options[i]!
