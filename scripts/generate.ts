@@ -109,6 +109,9 @@ export const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   'product.not_found': 'No product with that id (Admin API), or no published product with that handle (Store API).',
   'product.handle_taken': 'Another product already uses that handle.',
   'variant.not_found': 'The product has no variant with that id.',
+  'option.value_in_use': 'The option value cannot be removed while variants use it; delete or archive those variants first.',
+  'price.variants_unknown':
+    'A price batch names variants that do not exist; `errors` has one `items.N.variant_id` per such row and nothing was written.',
   'variant.sku_taken': 'Another variant already uses that SKU.',
   'variant.in_use': 'Orders reference the variant (or a variant of the product), so it cannot be deleted; archive it instead.',
   'variant.option_invalid': "A variant's option values do not fit the product's options (a value the option does not have, or an option left without a value).",

@@ -10,6 +10,7 @@ import { DraftOrderNew, DraftOrderView } from './draft-orders.js'
 import { Login } from './login.js'
 import { OrderDetailView } from './order-detail.js'
 import { Orders } from './orders.js'
+import { GroupingEdit, Groupings } from './groupings.js'
 import { ProductEdit } from './product-edit.js'
 import { Products } from './products.js'
 import { Settings } from './settings/index.js'
@@ -20,6 +21,8 @@ const NAV: { path: string; label: string; permission: Permission }[] = [
   { path: '/', label: 'Dashboard', permission: 'orders:read' },
   { path: '/orders', label: 'Orders', permission: 'orders:read' },
   { path: '/products', label: 'Products', permission: 'catalog:read' },
+  { path: '/collections', label: 'Collections', permission: 'catalog:read' },
+  { path: '/categories', label: 'Categories', permission: 'catalog:read' },
   { path: '/customers', label: 'Customers', permission: 'customers:read' },
   { path: '/promotions', label: 'Promotions', permission: 'promotions:read' },
   { path: '/settings', label: 'Settings', permission: 'settings:read' },
@@ -71,6 +74,12 @@ function view(route: string, can: (p: Permission) => boolean) {
   if (section === 'products' && id === 'new' && !can('catalog:write')) return html`<p class="problem">Your role cannot create products.</p>`
   if (section === 'products' && id) return html`<${ProductEdit} id=${id} can=${can} />`
   if (section === 'products') return html`<${Products} can=${can} />`
+  if ((section === 'collections' || section === 'categories') && id === 'new' && !can('catalog:write'))
+    return html`<p class="problem">Your role cannot create ${section}.</p>`
+  if (section === 'collections' && id) return html`<${GroupingEdit} kind="collection" id=${id} can=${can} />`
+  if (section === 'collections') return html`<${Groupings} kind="collection" can=${can} />`
+  if (section === 'categories' && id) return html`<${GroupingEdit} kind="category" id=${id} can=${can} />`
+  if (section === 'categories') return html`<${Groupings} kind="category" can=${can} />`
   if (section === 'customers' && id) return html`<${CustomerDetail} id=${id} />`
   if (section === 'customers') return html`<${Customers} />`
   if (section === 'promotions' && id) return html`<${PromotionDetailView} id=${id} can=${can} />`

@@ -4,6 +4,9 @@ import { useEffect, useState } from 'preact/hooks'
 import { admin, type Permission, type Problem, toProblem } from './api.js'
 import { fromMinor, toMinor, variantGrid } from './format.js'
 import { MediaEditor } from './media.js'
+import { ProductGroupings } from './product-groupings.js'
+import { ProductOptions } from './product-options.js'
+import { ProductTranslations } from './product-translations.js'
 import { StockEditor } from './stock.js'
 import { Badge, Field, go, Page, ProblemBox, useLoad } from './ui.js'
 
@@ -249,10 +252,14 @@ ${description}</textarea>
           <button class="primary" type="submit" disabled=${busy}>${creating ? 'Create product' : 'Save'}</button>
           ${!creating && status !== 'published' && html`<button type="button" disabled=${busy} onClick=${(e: Event) => save(e, 'published')}>Publish</button>`}
           ${!creating && status !== 'archived' && html`<button type="button" class="danger" disabled=${busy} onClick=${(e: Event) => save(e, 'archived')}>Archive</button>`}
+          ${!creating && status !== 'draft' && html`<button type="button" name="to-draft" disabled=${busy} onClick=${(e: Event) => save(e, 'draft')}>Back to draft</button>`}
         </div>`
       }
     </form>
     ${product && html`<${MediaEditor} product=${product} write=${write} />`}
+    ${product && html`<${ProductOptions} product=${product} write=${write} onChanged=${loaded.reload} />`}
+    ${product && html`<${ProductTranslations} product=${product} write=${write} onSaved=${loaded.reload} />`}
+    ${product && html`<${ProductGroupings} product=${product} write=${write} channels=${can('settings:read')} onSaved=${loaded.reload} />`}
     ${product && can('inventory:read') && html`<${StockEditor} product=${product} write=${can('inventory:write')} />`}
   <//>`
 }

@@ -21,7 +21,10 @@ import type {
   OrderDetail,
   PaymentTransaction,
   Product,
+  PriceBatchInput,
   ProductCreateInput,
+  ProductOptionInput,
+  ProductOptionUpdateInput,
   ProductUpdateInput,
   PromotionCode,
   PromotionCodesGenerateInput,
@@ -31,6 +34,7 @@ import type {
   PromotionUpdateInput,
   RefundInput,
   Variant,
+  VariantInput,
   VariantUpdateInput,
   InventoryLevel,
   StockLocation,
@@ -90,6 +94,21 @@ export interface AdminClient extends KassaClient<AdminPaths>, AdminSettingsCalls
     updateVariant(id: string, variantId: string, input: VariantUpdateInput): Promise<Variant>
     /** Deletes a product; rejects with `variant.in_use` while orders reference it. */
     delete(id: string): Promise<void>
+    /** Adds an option with its values; existing variants get no value for it. */
+    addOption(id: string, input: ProductOptionInput): Promise<Product>
+    /** Renames an option or replaces its values; rejects with `option.value_in_use` when a removed value is still used. */
+    updateOption(id: string, optionId: string, input: ProductOptionUpdateInput): Promise<Product>
+    /** Removes an option and its values from the product and its variants. */
+    deleteOption(id: string, optionId: string): Promise<Product>
+    /** Adds a variant with option values and prices. */
+    addVariant(id: string, input: VariantInput): Promise<Variant>
+  }
+  prices: {
+    /**
+     * Sets many variants' prices by id in one transaction (up to 500 rows, one currency each; other prices stay).
+     * Rejects with 422 `price.variants_unknown` (errors at `items.N.variant_id`) when a variant does not exist.
+     */
+    batch(items: PriceBatchInput['items'], options?: { idempotencyKey?: string }): Promise<{ prices: number; products: number }>
   }
   inventory: {
     /** Every stock location. */
@@ -219,6 +238,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: async (id) => {
         await client.DELETE('/admin/products/{id}', { params: { path: { id } } })
       },
+      addOption: async (id, input) =>
+        (await client.POST('/admin/products/{id}/options', { params: { path: { id } }, body: input })).product,
+      updateOption: async (id, optionId, input) =>
+        (await client.PATCH('/admin/products/{id}/options/{option_id}', { params: { path: { id, option_id: optionId } }, body: input }))
+          .product,
+      deleteOption: async (id, optionId) =>
+        (await client.DELETE('/admin/products/{id}/options/{option_id}', { params: { path: { id, option_id: optionId } } })).product,
+      addVariant: async (id, input) =>
+        (await client.POST('/admin/products/{id}/variants', { params: { path: { id } }, body: input })).variant,
+    },
+    prices: {
+      batch: async (items, options = {}) =>
+        (await client.POST('/admin/prices/batch', { body: { items }, headers: idempotency(options) })).batch,
     },
     inventory: {
       locations: async () => (await client.GET('/admin/stock-locations', {})).data,

@@ -134,6 +134,22 @@ export type ReportOverview = Schemas['ReportOverview']
 export type ReportOverviewQuery = QueryOf<'adminReportOverview'>
 /** The body of `PATCH /admin/products/{id}/variants/{variant_id}` (options stay as they are). */
 export type VariantUpdateInput = NonNullable<operations['adminUpdateVariant']['requestBody']>['content']['application/json']
+/** The body of `POST /admin/products/{id}/variants`. */
+export type VariantInput = Schemas['VariantInput']
+/** The body of `POST /admin/products/{id}/options`. */
+export type ProductOptionInput = Schemas['ProductOptionInput']
+/** The body of `PATCH /admin/products/{id}/options/{option_id}`: a new title, the full list of values, or both. */
+export type ProductOptionUpdateInput = Schemas['ProductOptionUpdateInput']
+/** The body of `POST /admin/prices/batch`: `items` of `{ variant_id, currency_code, amount }`. */
+export type PriceBatchInput = Schemas['PriceBatchInput']
+/** A collection as the Admin API shows it, with every translation. */
+export type Collection = Schemas['Collection']
+/** A category as the Admin API shows it (`parent_id` and `position` make the tree). */
+export type Category = Schemas['Category']
+/** The body of `POST /admin/collections`. */
+export type CollectionCreateInput = Schemas['CollectionCreateInput']
+/** The body of `POST /admin/categories`. */
+export type CategoryCreateInput = Schemas['CategoryCreateInput']
 /** A page of `GET /admin/promotions`. */
 export type PromotionPage = JsonOf<'adminListPromotions', 200>
 /** A webhook endpoint: URL, event types, active. */

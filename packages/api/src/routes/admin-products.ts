@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   addOption,
   addVariant,
+  batchUpdatePrices,
   CatalogErrors,
   CommonErrors,
   createProduct,
@@ -9,12 +10,17 @@ import {
   deleteProduct,
   deleteVariant,
   getProduct,
+  IdempotencyErrors,
   limitSchema,
   listProducts,
   optionInputSchema,
+  optionUpdateSchema,
+  priceBatchSchema,
+  PricingErrors,
   PRODUCT_STATUSES,
   productCreateSchema,
   productUpdateSchema,
+  updateOption,
   updateProduct,
   updateVariant,
   variantInputSchema,
@@ -23,6 +29,7 @@ import {
 import type { AppEnv } from '../env.js'
 import { adminAuthErrors, adminRoute, type RoutePermission } from './admin-route.js'
 import { withQueryPaths } from '../errors.js'
+import { idempotent } from '../middleware/idempotency.js'
 import { errorResponses, jsonBody, jsonResponse, listOf } from '../schemas/common.js'
 import { ProductSchema, VariantSchema } from '../schemas/catalog.js'
 
@@ -106,6 +113,18 @@ const createOption = route('catalog:write', {
   responses: { 201: productResponse, ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionTitleTaken, CommonErrors.conflict) },
 })
 
+const updateOptionRoute = route('catalog:write', {
+  method: 'patch',
+  path: '/products/{id}/options/{option_id}',
+  operationId: 'adminUpdateProductOption',
+  summary: 'Rename an option or replace its values (new values are added; a value variants use cannot be removed)',
+  request: { params: optionParam, body: jsonBody(optionUpdateSchema.meta({ id: 'ProductOptionUpdateInput' })) },
+  responses: {
+    200: productResponse,
+    ...errorResponses(...authErrors, CatalogErrors.productNotFound, CatalogErrors.optionNotFound, CatalogErrors.optionTitleTaken, CatalogErrors.optionValueInUse, CommonErrors.conflict),
+  },
+})
+
 const removeOption = route('catalog:write', {
   method: 'delete',
   path: '/products/{id}/options/{option_id}',
@@ -147,9 +166,34 @@ const removeVariant = route('catalog:write', {
   },
 })
 
+const batchPrices = route('catalog:write', {
+  method: 'post',
+  path: '/prices/batch',
+  operationId: 'adminBatchPrices',
+  summary: 'Set the prices of many variants by id, all or nothing (accepts Idempotency-Key)',
+  description:
+    "One transaction: each row sets one currency of one variant; the variant's other prices stay. A row naming a variant that " +
+    'does not exist fails the batch with 422 `price.variants_unknown`, one error per row (`items.3.variant_id`); the same ' +
+    'variant and currency twice is 400 `validation_failed` (`items.3.currency_code`: `duplicate`).',
+  request: {
+    headers: z.object({
+      'idempotency-key': z.string().max(255).optional().openapi({ description: 'Replays the first response to the same key (same body)' }),
+    }),
+    body: jsonBody(priceBatchSchema.meta({ id: 'PriceBatchInput' })),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ batch: z.object({ prices: z.number().int(), products: z.number().int() }) }),
+      'How many prices were written, across how many products',
+    ),
+    ...errorResponses(...authErrors, PricingErrors.variantsUnknown, IdempotencyErrors.keyReused, IdempotencyErrors.inProgress),
+  },
+})
+
 export function adminProductRoutes() {
   const app = new OpenAPIHono<AppEnv>()
   const ctx = (c: { get: (k: 'commerce' | 'actor') => any }) => c.get('commerce').ctx(c.get('actor'))
+  app.use('/prices/batch', idempotent())
 
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
@@ -164,6 +208,10 @@ export function adminProductRoutes() {
     return c.body(null, 204)
   })
   app.openapi(createOption, async (c) => c.json({ product: await addOption(ctx(c), c.req.valid('param').id, c.req.valid('json')) }, 201))
+  app.openapi(updateOptionRoute, async (c) => {
+    const p = c.req.valid('param')
+    return c.json({ product: await updateOption(ctx(c), p.id, p.option_id, c.req.valid('json')) }, 200)
+  })
   app.openapi(removeOption, async (c) => {
     const p = c.req.valid('param')
     return c.json({ product: await deleteOption(ctx(c), p.id, p.option_id) }, 200)
@@ -178,5 +226,6 @@ export function adminProductRoutes() {
     await deleteVariant(ctx(c), p.id, p.variant_id)
     return c.body(null, 204)
   })
+  app.openapi(batchPrices, async (c) => c.json({ batch: await batchUpdatePrices(ctx(c), c.req.valid('json')) }, 200))
   return app
 }

@@ -28,7 +28,7 @@ export type FormPart = string | { filename: string; type: string; base64: string
 
 /** Real records, so that a path parameter is never the reason a request fails. */
 export interface Fixtures {
-  product: { id: string; handle: string; variantId: string; spareVariantId: string }
+  product: { id: string; handle: string; variantId: string; spareVariantId: string; sizeOptionId: string }
   optionProduct: { id: string; optionId: string }
   doomedProductId: string
   collection: { id: string; handle: string }
@@ -71,7 +71,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
   const { collection: doomedCollection } = await post<One<'collection'>>('/admin/collections', { title: 'Fixture doomed' })
   const { category } = await post<One<'category'>>('/admin/categories', { title: 'Fixture tops', handle: 'fixture-tops' })
   const { category: doomedCategory } = await post<One<'category'>>('/admin/categories', { title: 'Fixture doomed' })
-  const { product } = await post<{ product: { id: string; handle: string; variants: { id: string; sku: string }[] } }>('/admin/products', {
+  const { product } = await post<{ product: { id: string; handle: string; options: { id: string }[]; variants: { id: string; sku: string }[] } }>('/admin/products', {
     title: 'Fixture shirt',
     handle: 'fixture-shirt',
     status: 'published',
@@ -94,7 +94,7 @@ export async function createFixtures(api: TestApi): Promise<Fixtures> {
   const checkout = await createCheckoutFixtures(api, variant('FIX-S'))
   return {
     checkout,
-    product: { id: product.id, handle: product.handle, variantId: variant('FIX-S'), spareVariantId: variant('FIX-M') },
+    product: { id: product.id, handle: product.handle, variantId: variant('FIX-S'), spareVariantId: variant('FIX-M'), sizeOptionId: product.options[0]!.id },
     optionProduct: { id: optionProduct.id, optionId: optionProduct.options[0]!.id },
     doomedProductId: doomed.id,
     collection,
@@ -264,6 +264,8 @@ export const VALID_REQUESTS: Record<string, (f: Fixtures) => ValidRequest> = {
   }),
   adminDeleteProduct: (f) => ({ path: { id: f.doomedProductId } }),
   adminCreateProductOption: (f) => ({ path: { id: f.optionProduct.id }, body: { title: 'Material', values: ['Cotton'] } }),
+  adminUpdateProductOption: (f) => ({ path: { id: f.product.id, option_id: f.product.sizeOptionId }, body: { title: 'Size', values: ['S', 'M', 'L', 'XL'] } }),
+  adminBatchPrices: (f) => ({ body: { items: [{ variant_id: f.product.variantId, currency_code: 'EUR', amount: 2500 }] } }),
   adminDeleteProductOption: (f) => ({ path: { id: f.optionProduct.id, option_id: f.optionProduct.optionId } }),
   adminCreateVariant: (f) => ({
     path: { id: f.product.id },
@@ -360,6 +362,10 @@ export const SEMANTIC_CASES: Record<string, BadCase[]> = {
     manyKeys(['metadata']),
   ],
   adminCreateProductOption: [bodyCase('only whitespace', ['title'], '  '), bodyCase('a value of only whitespace', ['values', 0], ' ')],
+  adminUpdateProductOption: [bodyCase('only whitespace', ['title'], '  '), bodyCase('a value of only whitespace', ['values', 0], ' ')],
+  adminBatchPrices: [
+    bodyCase('the same variant and currency twice', ['items'], [{ variant_id: 'var_x', currency_code: 'EUR', amount: 1 }, { variant_id: 'var_x', currency_code: 'eur', amount: 2 }], 'items.1.currency_code'),
+  ],
   adminCreateVariant: [duplicateCurrency(['prices']), manyKeys(['metadata'])],
   adminUpdateVariant: [duplicateCurrency(['prices']), manyKeys(['metadata'])],
   adminCreateCollection: [duplicateLocale(), manyKeys(['metadata'])],

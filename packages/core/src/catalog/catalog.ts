@@ -27,6 +27,11 @@ export const optionInputSchema = z.strictObject({
   values: z.array(z.string().trim().min(1).max(100)).min(1).max(100),
 })
 
+export const optionUpdateSchema = z.strictObject({
+  title: title.optional(),
+  values: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
+})
+
 export const variantInputSchema = z.strictObject({
   title: title.optional(),
   sku: z.string().trim().min(1).max(100).nullable().optional(),
@@ -93,6 +98,7 @@ export type PriceInput = z.infer<typeof priceInputSchema>
 export type VariantInput = z.infer<typeof variantInputSchema>
 export type VariantUpdate = z.infer<typeof variantUpdateSchema>
 export type OptionInput = z.infer<typeof optionInputSchema>
+export type OptionUpdate = z.infer<typeof optionUpdateSchema>
 export type CreateProductInput = z.infer<typeof productCreateSchema>
 export type UpdateProductInput = z.infer<typeof productUpdateSchema>
 export type CreateCollectionInput = z.infer<typeof collectionCreateSchema>
@@ -192,6 +198,7 @@ export const CatalogErrors = {
   variantOptionInvalid: defineError('variant.option_invalid', 'invalid', (detail: string) => detail),
   variantOptionsDuplicate: defineError('variant.options_duplicate', 'conflict', (combo: string) => `Another variant already has options ${combo}`),
   optionNotFound: defineError('option.not_found', 'not_found', (id: string) => `Option ${id} not found`),
+  optionValueInUse: defineError('option.value_in_use', 'conflict', (v: string) => `Variants use the option value ${v}: delete or archive them first`),
   optionTitleTaken: defineError('option.title_taken', 'conflict', (t: string) => `The product already has an option ${t}`),
   collectionNotFound: defineError('collection.not_found', 'not_found', (id: string) => `Collection ${id} not found`),
   collectionHandleTaken: defineError('collection.handle_taken', 'conflict', (h: string) => `A collection with handle ${h} exists`),

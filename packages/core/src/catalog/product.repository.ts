@@ -258,6 +258,36 @@ export async function findVariantOptionValueIds(db: Db, productId: string): Prom
   return [...byVariant.values()]
 }
 
+/** An option's values with how many variants use each, in order. */
+export async function findOptionValues(db: Db, optionId: string): Promise<{ id: string; value: string; position: number; used: number }[]> {
+  const rows = await db
+    .selectFrom('product_option_value as ov')
+    .leftJoin('variant_option_value as vov', 'vov.option_value_id', 'ov.id')
+    .select((eb) => ['ov.id', 'ov.value', 'ov.position', eb.fn.count<number | string>('vov.variant_id').as('used')])
+    .where('ov.option_id', '=', optionId)
+    .groupBy(['ov.id', 'ov.value', 'ov.position'])
+    .orderBy('ov.position')
+    .execute()
+  return rows.map((r) => ({ id: r.id, value: r.value, position: r.position, used: Number(r.used) }))
+}
+
+/** Rewrites an option's title and values: kept values keep their id (and their variants), new ones are added. */
+export async function updateOptionRows(
+  db: Db,
+  optionId: string,
+  patch: { title?: string; keep?: { id: string; position: number }[]; add?: { id: string; value: string; position: number }[]; remove?: string[] },
+): Promise<void> {
+  if (patch.title !== undefined) await db.updateTable('product_option').set({ title: patch.title }).where('id', '=', optionId).execute()
+  if (patch.remove?.length) await db.deleteFrom('product_option_value').where('id', 'in', patch.remove).execute()
+  for (const k of patch.keep ?? []) await db.updateTable('product_option_value').set({ position: k.position }).where('id', '=', k.id).execute()
+  if (patch.add?.length) {
+    await db
+      .insertInto('product_option_value')
+      .values(patch.add.map((v) => ({ id: v.id, option_id: optionId, value: v.value, position: v.position })))
+      .execute()
+  }
+}
+
 export async function deleteOptionRow(db: Db, productId: string, optionId: string): Promise<number> {
   const result = await db.deleteFrom('product_option').where('id', '=', optionId).where('product_id', '=', productId).executeTakeFirst()
   return Number(result.numDeletedRows)

@@ -9,6 +9,8 @@ import {
   type CreateProductInput,
   optionInputSchema,
   type OptionInput,
+  type OptionUpdate,
+  optionUpdateSchema,
   type PriceInput,
   type Product,
   productCreateSchema,
@@ -118,6 +120,41 @@ export async function addOption(ctx: Ctx, productId: string, rawInput: OptionInp
       const product = await getProduct(tx, productId)
       if (product.options.some((o) => o.title.toLowerCase() === input.title.toLowerCase())) throw CatalogErrors.optionTitleTaken(input.title)
       await writeOption(tx, productId, input, product.options.length)
+      await touch(tx, productId, 'options')
+      return getProduct(tx, productId)
+    }),
+  )
+}
+
+/**
+ * Renames an option and/or replaces its values: values kept stay linked to their variants, new
+ * ones are added (variants for them are added separately), and a value a variant still uses
+ * cannot be removed (`option.value_in_use`).
+ */
+export async function updateOption(ctx: Ctx, productId: string, optionId: string, rawInput: OptionUpdate): Promise<Product> {
+  const input = parseInput(optionUpdateSchema, rawInput)
+  return guardConstraints(() =>
+    inTransaction(ctx, async (tx) => {
+      const product = await getProduct(tx, productId)
+      const option = product.options.find((o) => o.id === optionId)
+      if (!option) throw CatalogErrors.optionNotFound(optionId)
+      const title = input.title
+      if (title !== undefined && product.options.some((o) => o.id !== optionId && o.title.toLowerCase() === title.toLowerCase())) {
+        throw CatalogErrors.optionTitleTaken(title)
+      }
+      const current = await repo.findOptionValues(tx.db, optionId)
+      const wanted = input.values ? [...new Set(input.values)] : current.map((v) => v.value)
+      const removed = current.filter((v) => !wanted.includes(v.value))
+      const used = removed.find((v) => v.used > 0)
+      if (used) throw CatalogErrors.optionValueInUse(used.value)
+      const keep: { id: string; position: number }[] = []
+      const add: { id: string; value: string; position: number }[] = []
+      for (const [position, value] of wanted.entries()) {
+        const existing = current.find((v) => v.value === value)
+        if (existing) keep.push({ id: existing.id, position })
+        else add.push({ id: tx.newId('optval'), value, position })
+      }
+      await repo.updateOptionRows(tx.db, optionId, { ...(title !== undefined && { title }), keep, add, remove: removed.map((v) => v.id) })
       await touch(tx, productId, 'options')
       return getProduct(tx, productId)
     }),

@@ -1,1 +1,3 @@
 export * from './totals.js'
+export { batchUpdatePrices } from './price-batch.service.js'
+export { PRICE_BATCH_MAX_ITEMS, type PriceBatchInput, type PriceBatchResult, priceBatchSchema, PricingErrors } from './price-batch.js'

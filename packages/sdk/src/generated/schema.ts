@@ -748,7 +748,8 @@ export interface paths {
         delete: operations["adminDeleteProductOption"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename an option or replace its values (new values are added; a value variants use cannot be removed) */
+        patch: operations["adminUpdateProductOption"];
         trace?: never;
     };
     "/admin/products/{id}/variants": {
@@ -784,6 +785,26 @@ export interface paths {
         head?: never;
         /** Update a variant; prices given replace all its prices; archived hides it from the store */
         patch: operations["adminUpdateVariant"];
+        trace?: never;
+    };
+    "/admin/prices/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the prices of many variants by id, all or nothing (accepts Idempotency-Key)
+         * @description One transaction: each row sets one currency of one variant; the variant's other prices stay. A row naming a variant that does not exist fails the batch with 422 `price.variants_unknown`, one error per row (`items.3.variant_id`); the same variant and currency twice is 400 `validation_failed` (`items.3.currency_code`: `duplicate`).
+         */
+        post: operations["adminBatchPrices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/admin/collections": {
@@ -2719,6 +2740,10 @@ export interface components {
             title: string;
             values: string[];
         };
+        ProductOptionUpdateInput: {
+            title?: string;
+            values?: string[];
+        };
         VariantInput: {
             title?: string;
             sku?: string | null;
@@ -2752,6 +2777,13 @@ export interface components {
             manage_inventory?: boolean;
             allow_backorder?: boolean;
             archived?: boolean;
+        };
+        PriceBatchInput: {
+            items: {
+                variant_id: string;
+                currency_code: string;
+                amount: number;
+            }[];
         };
         Collection: {
             id: string;
@@ -6958,6 +6990,95 @@ export interface operations {
             };
         };
     };
+    adminUpdateProductOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                option_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductOptionUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["Product"];
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: product.not_found, option.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "product.not_found" | "option.not_found";
+                    };
+                };
+            };
+            /** @description Error: option.title_taken, option.value_in_use, resource.conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "option.title_taken" | "option.value_in_use" | "resource.conflict";
+                    };
+                };
+            };
+        };
+    };
     adminCreateVariant: {
         parameters: {
             query?: never;
@@ -7211,6 +7332,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "variant.sku_taken" | "resource.conflict";
+                    };
+                };
+            };
+        };
+    };
+    adminBatchPrices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response to the same key (same body) */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceBatchInput"];
+            };
+        };
+        responses: {
+            /** @description How many prices were written, across how many products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            prices: number;
+                            products: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Error: auth.unauthenticated, auth.token_invalid, auth.session_expired, auth.api_key_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.unauthenticated" | "auth.token_invalid" | "auth.session_expired" | "auth.api_key_invalid";
+                    };
+                };
+            };
+            /** @description Error: auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.forbidden";
+                    };
+                };
+            };
+            /** @description Error: idempotency.in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency.in_progress";
+                    };
+                };
+            };
+            /** @description Error: price.variants_unknown, idempotency.key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "price.variants_unknown" | "idempotency.key_reused";
                     };
                 };
             };
