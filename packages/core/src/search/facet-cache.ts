@@ -16,10 +16,15 @@ const caches = new WeakMap<Kysely<Database>, FacetCache>()
 /**
  * Facet counts of a filter set, computed once per catalog version (stock changes aside): browsing the same category
  * again costs no scan of the matched set. Concurrent requests for the same filters share one
- * computation. Outside a transaction only, where the catalog version is what readers see.
+ * computation. Outside a transaction only, where the catalog version is what readers see; inside
+ * one, `compute` gets `null` for a version.
  */
-export async function cachedFacets(db: Kysely<Database>, plan: SearchPlan, compute: () => Promise<ProductFacets>): Promise<ProductFacets> {
-  if (db.isTransaction) return compute()
+export async function cachedFacets(
+  db: Kysely<Database>,
+  plan: SearchPlan,
+  compute: (version: number | null) => Promise<ProductFacets>,
+): Promise<ProductFacets> {
+  if (db.isTransaction) return compute(null)
   const version = await currentCatalogVersion(db, 'facets')
   let cache = caches.get(db)
   if (!cache || cache.version !== version) {
@@ -34,7 +39,7 @@ export async function cachedFacets(db: Kysely<Database>, plan: SearchPlan, compu
     cache.entries.set(key, facets)
     return facets
   }
-  facets = compute()
+  facets = compute(version)
   const entries = cache.entries
   entries.set(key, facets)
   facets.catch(() => entries.delete(key))

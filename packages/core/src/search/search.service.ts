@@ -1,10 +1,14 @@
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import type { Database } from '../db/database.js'
+import { textMatchIds } from '../db/search-dialect.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { currencySchema, localeSchema } from '../kernel/schemas.js'
 import { parseInput } from '../kernel/validate.js'
 import { nextCursor, readPageKey } from './cursor.js'
 import { findFacetRows, findPriceRange } from './facet.repository.js'
 import { cachedFacets } from './facet-cache.js'
+import { freshFacetIndex } from './facet-index.loader.js'
 import { toFacets } from './facets.js'
 import { findCategorySubtreeIds, type SearchPlan } from './match.repository.js'
 import { findPage } from './page.repository.js'
@@ -39,12 +43,27 @@ export async function findProducts(ctx: Ctx, rawQuery: StoreProductQuery): Promi
   const rows = await findPage(db, plan, after, query.limit)
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
-  const facets = await cachedFacets(ctx.db, plan, async () => toFacets(await findFacetRows(db, plan), await findPriceRange(db, plan)))
+  const facets = await cachedFacets(ctx.db, plan, (version) =>
+    version === null ? countInSql(db, plan) : countInIndex(ctx.db, plan, version),
+  )
   return {
     ids: page.map((r) => r.id),
     next_cursor: rows.length > query.limit && last ? nextCursor(plan.sort, last, after, query.limit) : null,
     facets,
   }
+}
+
+/** Facets counted by the database over the matched set: inside transactions, which may see uncommitted changes. */
+async function countInSql(db: SearchDb, plan: SearchPlan) {
+  return toFacets(await findFacetRows(db, plan), await findPriceRange(db, plan))
+}
+
+/** Facets counted by this process's facet index (caught up with `version`), the text matched by the database. */
+async function countInIndex(root: Kysely<Database>, plan: SearchPlan, version: number) {
+  const index = await freshFacetIndex(root, version)
+  const textIds = plan.text ? (await textMatchIds(searchDb(root), plan.text).execute()).map((r) => r.product_id) : null
+  const { rows, price } = index.count(index.match(plan, textIds), plan.locale, plan.currency)
+  return toFacets(rows, price)
 }
 
 /** Analyzes the text, resolves category subtrees and picks the sort: everything the SQL needs. */
