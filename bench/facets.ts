@@ -19,12 +19,13 @@ import {
   updateProduct,
 } from '@kassa/core'
 import { readCatalogVersion } from '../packages/core/src/catalog/catalog-events.js'
-import { textMatchIds } from '../packages/core/src/db/search-dialect.js'
+import { explainPlan, textHits } from '../packages/core/src/db/search-dialect.js'
 import { findFacetRows, findPriceRange } from '../packages/core/src/search/facet.repository.js'
 import { freshFacetIndex } from '../packages/core/src/search/facet-index.loader.js'
-import { findPage } from '../packages/core/src/search/page.repository.js'
+import { findPage, pageQuery } from '../packages/core/src/search/page.repository.js'
 import { planSearch, storeProductQuerySchema } from '../packages/core/src/search/search.service.js'
 import { searchDb } from '../packages/core/src/search/search.table.js'
+import { cachedTextHits } from '../packages/core/src/search/text-hits.js'
 import { BENCH_QUERIES } from './catalog.js'
 
 const { values } = parseArgs({
@@ -53,14 +54,18 @@ const full = (q: (typeof queries)[string]): StoreProductQuery => ({ ...q, locale
 
 async function time(n: number, fn: () => Promise<unknown>): Promise<string> {
   const ms: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < n; i++) {
     const start = performance.now()
+    const usage = process.cpuUsage()
     await fn()
+    const used = process.cpuUsage(usage)
     ms.push(performance.now() - start)
+    cpu.push((used.user + used.system) / 1000)
   }
-  ms.sort((a, b) => a - b)
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(2)
-  return `median ${at(0.5)} p99 ${at(0.99)} (n=${n})`
+  const at = (values: number[], q: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!.toFixed(2)
+  return `median ${at(ms, 0.5)} p99 ${at(ms, 0.99)} ms wall, CPU of this process median ${at(cpu, 0.5)} p99 ${at(cpu, 0.99)} ms (n=${n})`
 }
 
 // Cold start: a new engine, then the first list (the index loads on it).
@@ -83,14 +88,17 @@ const db = searchDb(ctx.db)
 for (const [name, q] of Object.entries(queries)) {
   const plan = { ...(await planSearch(db, storeProductQuerySchema.parse(full(q)))), channelId: channel.id }
   const version = await readCatalogVersion(ctx.db, 'facets')
-  console.log(`${name}: page of ids          ${await time(iterations, () => findPage(db, plan, null, 20))}`)
+  console.log(`${name}: page of ids in SQL  ${await time(iterations, () => findPage(db, plan, null, 20))}`)
+  if (!plan.text)
+    console.log(`${name}: plan of the page\n  ${(await explainPlan(db, pageQuery(db, plan, null, 20))).replaceAll('\n', '\n  ')}`)
+  if (plan.text) console.log(`${name}: text hits in SQL    ${await time(iterations, () => textHits(db, plan.text!).execute())}`)
   console.log(
     `${name}: facets in SQL        ${await time(sqlIterations, async () => [await findFacetRows(db, plan), await findPriceRange(db, plan)])}`,
   )
   console.log(
     `${name}: facets from the index ${await time(iterations, async () => {
       const idx = await freshFacetIndex(ctx.db, version)
-      const ids = plan.text ? (await textMatchIds(db, plan.text).execute()).map((r) => r.product_id) : null
+      const ids = plan.text ? await cachedTextHits(ctx.db, version, plan.text) : null
       return idx.count(idx.match(plan, ids), plan.locale, plan.currency)
     })}`,
   )

@@ -53,13 +53,6 @@ export function textHits(db: SearchDb, match: TextMatch): HitQuery {
     .where('d.locale', '=', match.locale)
 }
 
-/** Ids of the products whose documents of `match.locale` match, without ranking them. */
-export function textMatchIds(db: SearchDb, match: TextMatch) {
-  return textHits(db, { ...match, exact: null })
-    .clearSelect()
-    .select('d.product_id')
-}
-
 /** `(a | b) & c` for to_tsquery: words are letters and digits only, parsed like the index. */
 function tsQuery(groups: string[][]): string {
   return groups.map((g) => `(${g.join(' | ')})`).join(' & ')

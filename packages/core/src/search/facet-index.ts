@@ -38,7 +38,7 @@ const ints = (n = 1024) => new Column(new Int32Array(n))
 /**
  * The published catalog as facets see it, in compact columns: per product (a slot), its features
  * (channels, collections, categories, tags, option values with their positions), its live
- * variants' option values and its prices. Counting walks the matched slots once. A changed
+ * variants' option values, its prices and its indexed price ranges. Counting walks the matched slots once. A changed
  * product is appended to a new slot and its old slot is marked dead.
  */
 export class FacetIndex {
@@ -57,6 +57,9 @@ export class FacetIndex {
   // Prices per slot as (currency feature, amount) pairs, in [priceRange[2s], priceRange[2s + 1]).
   #priceRange = ints()
   #prices = new Column(new Float64Array(1 << 16))
+  // Indexed price ranges per slot as (currency feature, min, max) triples, in [spanRange[2s], spanRange[2s + 1]).
+  #spanRange = ints()
+  #spans = new Column(new Float64Array(1 << 14))
   // Interned features.
   #featureOf = new Map<string, number>()
   #kind: Kind[] = []
@@ -132,6 +135,13 @@ export class FacetIndex {
       this.#prices.push(p.amount)
     }
     this.#priceRange.push(this.#prices.length)
+    this.#spanRange.push(this.#spans.length)
+    for (const r of source.ranges) {
+      this.#spans.push(feature(Kind.Currency, r.currency))
+      this.#spans.push(r.min)
+      this.#spans.push(r.max)
+    }
+    this.#spanRange.push(this.#spans.length)
   }
 
   #pushFeature(f: number, titlePos: number, pos: number): void {
@@ -154,8 +164,16 @@ export class FacetIndex {
     return f
   }
 
-  /** Slots of the published products that match the plan's filters, among `textIds` when given. */
-  match(plan: SearchPlan, textIds: string[] | null): Int32Array {
+  /** Product ids of these slots. */
+  idsOf(slots: Int32Array): string[] {
+    return Array.from(slots, (slot) => this.#ids[slot]!)
+  }
+
+  /**
+   * Slots of the published products that match the plan's filters, among `textIds` (in their
+   * order) when given, at most `limit`.
+   */
+  match(plan: SearchPlan, textIds: string[] | null, limit = Infinity): Int32Array {
     const marks = new Uint8Array(this.#kind.length)
     let required = 0
     const mark = (bit: number, kind: Kind, test: (ref: string) => boolean) => {
@@ -209,9 +227,10 @@ export class FacetIndex {
       for (const id of textIds) {
         const slot = this.#slotOf.get(id)
         if (slot !== undefined) consider(slot)
+        if (n >= limit) break
       }
     } else {
-      for (let slot = 0; slot < this.#ids.length; slot++) consider(slot)
+      for (let slot = 0; slot < this.#ids.length && n < limit; slot++) consider(slot)
     }
     return out.subarray(0, n)
   }
@@ -256,9 +275,9 @@ export class FacetIndex {
     const featTitlePos = this.#titlePos.data
     const featPos = this.#pos.data
     const featRange = this.#featRange.data
-    const priceRange = this.#priceRange.data
+    const spanRange = this.#spanRange.data
     const currency = this.#featureOf.get(`${Kind.Currency}\u0000\u0000${currencyCode}`) ?? -1
-    const prices = this.#prices.data
+    const spans = this.#spans.data
     let low = Infinity
     let high = -Infinity
     for (let k = 0; k < slots.length; k++) {
@@ -269,11 +288,10 @@ export class FacetIndex {
         if (featTitlePos[i]! < titlePos[f]!) titlePos[f] = featTitlePos[i]!
         if (featPos[i]! < pos[f]!) pos[f] = featPos[i]!
       }
-      for (let i = priceRange[2 * slot]!, end = priceRange[2 * slot + 1]!; i < end; i += 2) {
-        if (prices[i] !== currency) continue
-        const amount = prices[i + 1]!
-        if (amount < low) low = amount
-        if (amount > high) high = amount
+      for (let i = spanRange[2 * slot]!, end = spanRange[2 * slot + 1]!; i < end; i += 3) {
+        if (spans[i] !== currency) continue
+        if (spans[i + 1]! < low) low = spans[i + 1]!
+        if (spans[i + 2]! > high) high = spans[i + 2]!
       }
     }
     const rows: FacetRow[] = []

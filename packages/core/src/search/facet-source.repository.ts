@@ -12,7 +12,10 @@ export interface FacetSource {
   tags: string[]
   /** Per live variant: its option values. */
   variants: { title: string; value: string; titlePosition: number; position: number }[][]
+  /** Live variant prices: the price filter tests them. */
   prices: { currency: string; amount: number }[]
+  /** The indexed price range per currency (`search_price`): the price facet reads it. */
+  ranges: { currency: string; min: number; max: number }[]
 }
 
 /** A collection or category as facets show it: its handle and its title per locale. */
@@ -30,7 +33,7 @@ export async function findPublishedIds(db: SearchDb): Promise<string[]> {
 }
 
 /**
- * The facet data of these products, read in chunks, seven statements per chunk; products that are
+ * The facet data of these products, read in chunks, eight statements per chunk; products that are
  * not published (or no longer exist) are left out.
  */
 export async function findFacetSources(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
@@ -42,7 +45,8 @@ export async function findFacetSources(db: SearchDb, ids: string[]): Promise<Fac
 async function findChunk(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
   const products = await db.selectFrom('product').select('id').where('id', 'in', ids).where('status', '=', 'published').execute()
   const byId = new Map<string, FacetSource>()
-  for (const { id } of products) byId.set(id, { id, channels: [], collections: [], categories: [], tags: [], variants: [], prices: [] })
+  for (const { id } of products)
+    byId.set(id, { id, channels: [], collections: [], categories: [], tags: [], variants: [], prices: [], ranges: [] })
   const add = <K extends 'channels' | 'collections' | 'categories' | 'tags'>(key: K, rows: { product_id: string; v: string }[]) => {
     for (const r of rows) byId.get(r.product_id)?.[key].push(r.v)
   }
@@ -91,6 +95,13 @@ async function findChunk(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
     .where('v.archived_at', 'is', null)
     .execute()
   for (const r of prices) byId.get(r.product_id)?.prices.push({ currency: r.currency_code, amount: Number(r.amount) })
+  const ranges = await db
+    .selectFrom('search_price')
+    .select(['product_id', 'currency_code', 'min_amount', 'max_amount'])
+    .where('product_id', 'in', ids)
+    .execute()
+  for (const r of ranges)
+    byId.get(r.product_id)?.ranges.push({ currency: r.currency_code, min: Number(r.min_amount), max: Number(r.max_amount) })
   return [...byId.values()]
 }
 
