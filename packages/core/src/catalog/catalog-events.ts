@@ -28,7 +28,7 @@ export interface ProductEventData {
   status: 'draft' | 'published' | 'archived'
   collection_ids: string[]
   category_ids: string[]
-  /** What changed, when it was not the product's own fields: `stock`, `prices`, `variants`, `options`, `groupings`. */
+  /** What changed, when it was not the product's own fields: `stock`, `prices`, `variants`, `options`, `collections`, `categories`, `channels`. */
   changes?: string[]
 }
 
