@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { findChangedProducts } from '../catalog/catalog-events.js'
 import type { Database } from '../db/database.js'
 import { type TextMatch, textHits } from '../db/search-dialect.js'
@@ -60,7 +60,7 @@ async function catchUp(db: Kysely<Database>, entry: Entry, version: number, text
 
 async function ranked(db: Kysely<Database>, text: TextMatch, only?: string[]): Promise<Hit[]> {
   const query = textHits(searchDb(db), text)
-  const rows = await (only ? query.where('d.product_id', 'in', only) : query).execute()
+  const rows = await (only ? query.where(sql.ref<string>('d.product_id'), 'in', only) : query).execute()
   return rows.map((r) => ({ id: r.product_id, rank: Number(r.rank), exact: Number(r.exact) })).sort(byRelevance)
 }
 
