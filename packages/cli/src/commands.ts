@@ -1,5 +1,5 @@
 import { ADMIN_APP_PATH, createApp, hasAdminApp, openApiDocument, startServer } from '@kassa/api'
-import { type Commerce, createCommerce, startEventWorker, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo } from '@kassa/core'
+import { type Commerce, createCommerce, startEventWorker, createAdminUser, DEMO_PUBLISHABLE_KEY, ensureDefaultChannel, loadConfig, migrateToLatest, createDb, seedDemo, warmFacetIndex } from '@kassa/core'
 import { startStorefront } from '@kassa/storefront'
 import { bootstrapAdmin } from './bootstrap.js'
 import { createLogger } from './logger.js'
@@ -68,6 +68,8 @@ async function serve(
   publishableKey: string,
 ): Promise<{ storefrontUrl: string }> {
   const server = await startServer(commerce, { port: config.port, host: config.host, logger, ...(hasAdminApp(ADMIN_DIR) && { adminDir: ADMIN_DIR }) })
+  // The facet index loads while the server already answers; the first product list waits for it.
+  warmFacetIndex(commerce.ctx()).catch((err: unknown) => logger.error({ err }, 'facet index'))
   // The storefront talks to the API only through the SDK; in one process the SDK gets the served
   // app's fetch (no network hop, and one response cache for both).
   const api = server.app

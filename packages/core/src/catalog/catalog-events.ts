@@ -28,7 +28,7 @@ export interface ProductEventData {
   status: 'draft' | 'published' | 'archived'
   collection_ids: string[]
   category_ids: string[]
-  /** What changed, when it was not the product's own fields: `stock`, `prices`, `variants`, `options`, `groupings`. */
+  /** What changed, when it was not the product's own fields: `stock`, `prices`, `variants`, `options`, `collections`, `categories`, `channels`. */
   changes?: string[]
 }
 
@@ -47,13 +47,35 @@ export interface GroupingEventData {
  */
 export type VersionScope = 'catalog' | 'facets'
 
-/** Raises the catalog version in the caller's transaction: caches in every process see the change on their next read. */
-export async function bumpCatalogVersion(ctx: Ctx, options: { stockOnly?: boolean } = {}): Promise<void> {
-  await ctx.db
+/** Versions of `catalog_change` kept behind the current one; readers further behind reload everything. */
+export const CHANGE_RETENTION = 1000
+
+/**
+ * Raises the catalog version in the caller's transaction: caches in every process see the change
+ * on their next read. Unless stock only, records which products changed at the new `facets`
+ * version (`productIds`; omitted means any product may have).
+ */
+export async function bumpCatalogVersion(ctx: Ctx, options: { stockOnly?: boolean; productIds?: string[] } = {}): Promise<void> {
+  const rows = await ctx.db
     .updateTable('catalog_version')
     .set({ version: sql<number>`version + 1` })
     .where('scope', 'in', options.stockOnly ? ['catalog'] : ['catalog', 'facets'])
+    .returning(['scope', 'version'])
     .execute()
+  const facets = rows.find((r) => r.scope === 'facets')
+  if (!facets) return
+  const version = Number(facets.version)
+  const ids = [...new Set(options.productIds ?? ['*'])]
+  if (ids.length) await ctx.db.insertInto('catalog_change').values(ids.map((product_id) => ({ version, product_id }))).onConflict((oc) => oc.doNothing()).execute()
+  if (version % 100 === 0) await ctx.db.deleteFrom('catalog_change').where('version', '<=', version - CHANGE_RETENTION).execute()
+}
+
+/** Products changed after version `since` up to `until`, or `null` when that is not known (too far behind, or a change of anything). */
+export async function findChangedProducts(db: Kysely<Database>, since: number, until: number): Promise<string[] | null> {
+  if (until - since > CHANGE_RETENTION - 100) return null
+  const rows = await db.selectFrom('catalog_change').select('product_id').distinct().where('version', '>', since).where('version', '<=', until).execute()
+  const ids = rows.map((r) => r.product_id)
+  return ids.includes('*') ? null : ids
 }
 
 /** A version now: one primary-key read. */
@@ -79,7 +101,7 @@ export function currentCatalogVersion(db: Kysely<Database>, scope: VersionScope 
 /** Records one catalog event and raises the catalog version, both in the caller's transaction. */
 export async function recordCatalogEvent(ctx: Ctx, type: CatalogEventType, data: ProductEventData | GroupingEventData): Promise<void> {
   await recordEvent(ctx, type, { ...data })
-  await bumpCatalogVersion(ctx)
+  await bumpCatalogVersion(ctx, { productIds: 'product_ids' in data ? data.product_ids : [data.id] })
 }
 
 /** The event data of products as they are now in the transaction (three reads, whatever the count). */
@@ -98,5 +120,5 @@ export async function productEventData(ctx: Ctx, productIds: string[]): Promise<
 export async function recordProductsUpdated(ctx: Ctx, productIds: string[], changes: string[]): Promise<void> {
   const data = await productEventData(ctx, productIds)
   for (const d of data) await recordEvent(ctx, 'product.updated', { ...d, changes })
-  if (data.length) await bumpCatalogVersion(ctx, { stockOnly: changes.length === 1 && changes[0] === 'stock' })
+  if (data.length) await bumpCatalogVersion(ctx, { stockOnly: changes.length === 1 && changes[0] === 'stock', productIds: data.map((d) => d.id) })
 }

@@ -141,10 +141,17 @@ export interface CatalogTables {
   category_translation: CategoryTranslationTable
   product_category: ProductCategoryTable
   catalog_version: CatalogVersionTable
+  catalog_change: CatalogChangeTable
 }
 
 /** A counter per cached scope (`catalog`), raised with every change the Store API shows. */
 export interface CatalogVersionTable {
   scope: string
   version: ColumnType<number | string, number, number>
+}
+
+/** A product changed at a `facets` version (`*`: anything may have changed). */
+export interface CatalogChangeTable {
+  version: ColumnType<number | string, number, never>
+  product_id: string
 }

@@ -40,7 +40,7 @@ export async function createRegion(ctx: Ctx, input: unknown): Promise<Region> {
       updated_at: now,
     })
     await setCountries(tx, id, data.countries)
-    await bumpCatalogVersion(tx)
+    await bumpCatalogVersion(tx, { productIds: [] })
     return getRegion(tx, id)
   })
 }
@@ -59,7 +59,7 @@ export async function updateRegion(ctx: Ctx, id: string, input: unknown): Promis
       updated_at: tx.now().toISOString(),
     })
     if (data.countries) await setCountries(tx, id, data.countries)
-    await bumpCatalogVersion(tx)
+    await bumpCatalogVersion(tx, { productIds: [] })
     return getRegion(tx, id)
   })
 }
@@ -69,7 +69,7 @@ export async function deleteRegion(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await getRegion(tx, id)
     await repo.deleteRegion(tx.db, id)
-    await bumpCatalogVersion(tx)
+    await bumpCatalogVersion(tx, { productIds: [] })
   })
 }
 

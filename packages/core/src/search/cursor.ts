@@ -33,6 +33,11 @@ export function readPageKey(cursor: string, sort: ProductSort): PageKey {
   }
 }
 
+/** The relevance cursor of the page starting at `offset`. */
+export function relevanceCursor(offset: number): string {
+  return encodeCursor(['relevance', offset])
+}
+
 /** The cursor of the page after `last`. */
 export function nextCursor(sort: ProductSort, last: MatchRow, after: PageKey | null, limit: number): string {
   switch (sort) {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import { currentCatalogVersion } from '../catalog/catalog-events.js'
 import type { Database } from '../db/database.js'
 import type { SearchPlan } from './match.repository.js'
 import type { ProductFacets } from './search.js'
@@ -16,11 +15,15 @@ const caches = new WeakMap<Kysely<Database>, FacetCache>()
 /**
  * Facet counts of a filter set, computed once per catalog version (stock changes aside): browsing the same category
  * again costs no scan of the matched set. Concurrent requests for the same filters share one
- * computation. Outside a transaction only, where the catalog version is what readers see.
+ * computation. `version` is the `facets` catalog version, `null` inside a transaction (not cached).
  */
-export async function cachedFacets(db: Kysely<Database>, plan: SearchPlan, compute: () => Promise<ProductFacets>): Promise<ProductFacets> {
-  if (db.isTransaction) return compute()
-  const version = await currentCatalogVersion(db, 'facets')
+export async function cachedFacets(
+  db: Kysely<Database>,
+  version: number | null,
+  plan: SearchPlan,
+  compute: () => Promise<ProductFacets>,
+): Promise<ProductFacets> {
+  if (version === null) return compute()
   let cache = caches.get(db)
   if (!cache || cache.version !== version) {
     cache = { version, entries: new Map() }

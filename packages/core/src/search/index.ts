@@ -1,4 +1,6 @@
+import { currentCatalogVersion } from '../catalog/catalog-events.js'
 import type { Ctx } from '../kernel/ctx.js'
+import { freshFacetIndex } from './facet-index.loader.js'
 import { dropFromIndex, reindex } from './indexer.js'
 import type { ProductSearchResult, StoreProductQuery } from './search.js'
 import { findProducts } from './search.service.js'
@@ -22,4 +24,12 @@ export async function unindexProducts(ctx: Ctx, productIds: string[]): Promise<v
  */
 export async function searchProducts(ctx: Ctx, query: StoreProductQuery): Promise<ProductSearchResult> {
   return findProducts(ctx, query)
+}
+
+/**
+ * Loads this process's facet index now rather than on the first product list (servers call it at
+ * start, so the first list does not wait for it). See docs/adr/0014-facet-index.md.
+ */
+export async function warmFacetIndex(ctx: Ctx): Promise<void> {
+  await freshFacetIndex(ctx.db, await currentCatalogVersion(ctx.db, 'facets'))
 }
