@@ -13,6 +13,7 @@ import * as m0010 from './0010_customers.js'
 import * as m0013 from './0013_webhooks_notifications.js'
 import * as m0012 from './0012_order_lifecycle.js'
 import * as m0015 from './0015_import_jobs.js'
+import * as m0018 from './0018_product_view.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013_webhooks_notifications': m0013,
   '0012_order_lifecycle': m0012,
   '0015_import_jobs': m0015,
+  '0018_product_view': m0018,
 }
