@@ -1,7 +1,7 @@
 /**
  * The uncached Store API read path in one process, without sockets: `app.request()` in a loop on
  * a seeded database, with the response cache off, for the product list and product by handle.
- *   node --import tsx bench/read-path.ts --url <file.sqlite | postgres://...> [--requests 2000] [--rounds 5] [--only list|handle]
+ *   node --import tsx bench/read-path.ts --url <file.sqlite | postgres://...> [--requests 2000] [--rounds 5] [--concurrency 1] [--only list|handle] [--cache off|on]
  * Prints one JSON line: requests per second of one process, and CPU microseconds per request of
  * this process and of the PostgreSQL backends serving its database (medians of the rounds). On a
  * loaded machine the CPU figures are the ones to compare. Under `node --cpu-prof` it shows where a
@@ -21,13 +21,15 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '1' },
     only: { type: 'string' },
+    // `on`: through the response cache (as `kassa start` serves by default), to read memory after a load.
+    cache: { type: 'string', default: 'off' },
   },
 })
 if (!values.url) throw new Error('--url <file.sqlite | postgres://...> is required')
 
 const config = resolveConfig({ databaseUrl: values.url, dataDir: '.kassa/read-path', logLevel: 'warn', demo: false }, {})
 const commerce = await createCommerce(config, { migrate: false })
-const app = createApp(commerce, { cache: false })
+const app = createApp(commerce, values.cache === 'on' ? {} : { cache: false })
 const paths = {
   list: '/store/products?limit=20',
   handle: `/store/products/${values.handle}`,
@@ -77,6 +79,7 @@ console.log(
     concurrency,
     req_per_s: Object.fromEntries(Object.entries(rates).map(([name, xs]) => [name, median(xs)])),
     cpu_us_per_req: Object.fromEntries(Object.entries(cpu).map(([name, xs]) => [name, median(xs)])),
+    memory_mb: Object.fromEntries(Object.entries(process.memoryUsage()).map(([name, bytes]) => [name, Math.round(bytes / 1048576)])),
     ...(database && { db_cpu_us_per_req: Object.fromEntries(Object.entries(dbCpu).map(([name, xs]) => [name, median(xs)])) }),
   }),
 )
