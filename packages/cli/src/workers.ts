@@ -12,7 +12,7 @@ export function workerCount(flags: Record<string, string | boolean>, env: NodeJS
 /**
  * V8 flags for an API process: a young generation of 2 x 4 MB instead of 2 x 16 MB. Under load
  * the heap grows with garbage, not with what it keeps (docs/adr/0015-read-path-and-memory.md):
- * the smaller young generation holds RSS after a load burst about 30 MB lower for no throughput
+ * the smaller young generation holds RSS after a load burst 20-30 MB lower for no throughput
  * measured. `npm start` passes them; forked API processes get them from here.
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=4']
