@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compileOnce } from '../db/compiled.js'
 import type { Database } from '../db/database.js'
 import { findProductsByIds } from './product.repository.js'
 import { type StoreSource, toStoreSource } from './storefront.js'
@@ -40,7 +41,11 @@ export async function dropProductViews(db: Db, productIds: string[]): Promise<vo
  */
 export async function findStoreSources(db: Db, ids: string[]): Promise<StoreSource[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('product_view').select(['product_id', 'format', 'data']).where('product_id', 'in', ids).execute()
+  // A page is at most 100 products: one compiled statement per page length.
+  const rows =
+    ids.length <= 100
+      ? await viewsByIds(db, ids, ids.length)
+      : await db.selectFrom('product_view').select(['product_id', 'format', 'data']).where('product_id', 'in', ids).execute()
   const byId = new Map<string, StoreSource>()
   for (const row of rows) if (row.format === PRODUCT_VIEW_FORMAT) byId.set(row.product_id, JSON.parse(row.data) as StoreSource)
   const missing = ids.filter((id) => !byId.has(id))
@@ -50,11 +55,30 @@ export async function findStoreSources(db: Db, ids: string[]): Promise<StoreSour
 
 /** The store document of a published product in this sales channel, by handle: one statement. */
 export async function findPublishedStoreSource(db: Db, handle: string, channelId: string): Promise<StoreSource | undefined> {
-  const row = await db
+  const [row] = await publishedViewByHandle(db, [handle, channelId])
+  if (!row) return undefined
+  if (row.data !== null && row.format === PRODUCT_VIEW_FORMAT) return JSON.parse(row.data) as StoreSource
+  const [product] = await findProductsByIds(db, [row.id])
+  return product && toStoreSource(product)
+}
+
+const viewsByIds = compileOnce((db, param, count) =>
+  (db as Db)
+    .selectFrom('product_view')
+    .select(['product_id', 'format', 'data'])
+    .where(
+      'product_id',
+      'in',
+      Array.from({ length: count }, (_, i) => param(i)),
+    ),
+)
+
+const publishedViewByHandle = compileOnce((db, param) =>
+  (db as Db)
     .selectFrom('product as p')
     .leftJoin('product_view as v', 'v.product_id', 'p.id')
     .select(['p.id', 'v.format', 'v.data'])
-    .where('p.handle', '=', handle)
+    .where('p.handle', '=', param(0))
     .where('p.status', '=', 'published')
     .where((eb) =>
       eb.exists(
@@ -62,12 +86,7 @@ export async function findPublishedStoreSource(db: Db, handle: string, channelId
           .selectFrom('product_sales_channel as sc')
           .select('sc.product_id')
           .whereRef('sc.product_id', '=', 'p.id')
-          .where('sc.sales_channel_id', '=', channelId),
+          .where('sc.sales_channel_id', '=', param(1)),
       ),
-    )
-    .executeTakeFirst()
-  if (!row) return undefined
-  if (row.data !== null && row.format === PRODUCT_VIEW_FORMAT) return JSON.parse(row.data) as StoreSource
-  const [product] = await findProductsByIds(db, [row.id])
-  return product && toStoreSource(product)
-}
+    ),
+)
