@@ -10,7 +10,7 @@ import { prepareCheckout, runBuyers } from './lib/checkout.mjs'
 import { coldStarts, freePort, get, prepareBundles, seed, startKassa } from './lib/kassa.mjs'
 import { fire, settle, warmUp } from './lib/load.mjs'
 import { createDatabase, dropDatabase, reachable, terminateBackends } from './lib/postgres.mjs'
-import { hasTaskset, kill, killAll, pinSelf, rssMb, stop } from './lib/proc.mjs'
+import { hasTaskset, kill, killAll, pinSelf, rssMb, rssMbOfTree, stop } from './lib/proc.mjs'
 import { machineInfo, markdown, updateDoc } from './lib/report.mjs'
 
 // The server inherits KASSA_CACHE: with `off` every answer is rendered (the uncached figures);
@@ -30,6 +30,8 @@ Options:
   --sizes LIST         catalog sizes (default 1000,100000; quick: 1000)
   --duration S         seconds per endpoint (default 10; quick: 3)
   --connections N      autocannon connections and checkout buyers (default 50)
+  --workers LIST       API processes to compare on PostgreSQL (kassa start --workers N) for the
+                       product list and product by handle (default 1,2; 1 alone skips the rows)
   --no-pin             do not pin the server to core 0 and the load generator to core 1
   --keep               keep the data directory (.kassa/bench/<run>) and databases
   --help               this text
@@ -45,7 +47,11 @@ const ENDPOINTS = [
     path: (q) => `/store/products?limit=20&q=${q.search.q}&category=${q.search.category}&tag=${q.search.tag}`,
   },
   { endpoint: 'category + facets', path: (q) => `/store/products?limit=20&category=${q.category}` },
+  // The storefront's category page (server-rendered HTML over the Store API), on the API port + 1.
+  { endpoint: 'storefront category', path: (q) => `/en/c/${q.category}`, storefront: true },
 ]
+/** The rows measured again with more API processes. */
+const WORKER_ENDPOINTS = ['product list', 'product by handle']
 
 const { values: args } = parseArgs({
   options: {
@@ -54,6 +60,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string', default: '50' },
+    workers: { type: 'string', default: '1,2' },
     'no-pin': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -72,6 +79,7 @@ const settings = {
   checkout: quick ? 5 : 30,
   sizes: (args.sizes ?? (quick ? '1000' : '1000,100000')).split(',').map(Number),
   dbs: args.db.split(','),
+  workers: args.workers.split(',').map(Number),
 }
 /** Each start waits for a first product list: beyond 10k products that alone takes seconds. */
 const coldStartCount = (products) => (quick || products > 10_000 ? 3 : 5)
@@ -176,7 +184,8 @@ async function benchDatabase(db, products, { checkout }) {
       run.endpoints = []
       let peak = 0
       for (const t of targets) {
-        for (const client of CLIENTS) {
+        // The storefront page once, as a browser fetches it: its 304 says nothing the API's rows do not.
+        for (const client of t.storefront ? CLIENTS.slice(0, 1) : CLIENTS) {
           const row = await measureEndpoint(server, t, client)
           peak = Math.max(peak, row.rss_mb ?? 0)
           run.endpoints.push(row)
@@ -188,6 +197,7 @@ async function benchDatabase(db, products, { checkout }) {
     } finally {
       await stop(server.current.child)
     }
+    if (database) run.workers = await workerRows(options, database, run)
     run.cold_start = await coldStarts(options, coldStartCount(products))
     log(
       `cold start: median ${run.cold_start.median} ms (${run.cold_start.samples.join(', ')}), /ready after ${run.cold_start.listening_median} ms`,
@@ -235,11 +245,63 @@ async function measureEndpoint(server, target, client) {
   return row
 }
 
+/**
+ * The product list and product by handle again with `kassa start --workers N` for each N > 1 of
+ * `--workers` (PostgreSQL), first client only; the 1-process figures are the main rows'. The
+ * server is not pinned here, so its processes can spread over both cores.
+ */
+async function workerRows(options, database, run) {
+  const rows = []
+  for (const workers of settings.workers.filter((n) => n > 1)) {
+    log(`${workers} API processes: starting`)
+    const server = await kassaProcess({ ...options, core: undefined, workers }, database)
+    try {
+      const single = new URL(server.current.url)
+      for (const one of run.endpoints.filter((r) => WORKER_ENDPOINTS.includes(r.endpoint) && r.client === CLIENTS[0])) {
+        const url = `${single.origin}${one.path}`
+        await warmUp({ url, headers: {}, duration: settings.warmup })
+        await server.quiet()
+        const row = { workers, endpoint: one.endpoint, client: one.client, path: one.path, single_rps: one.rps }
+        Object.assign(
+          row,
+          await fire({
+            url,
+            headers: {},
+            connections: settings.connections,
+            duration: settings.duration,
+            serverPid: server.current.pid,
+            dbName: database.name,
+            expect: '2xx',
+          }),
+        )
+        row.rss_mb = rssMbOfTree(server.current.pid)
+        log(`${workers} API processes, ${one.endpoint}: ${row.rps} req/s (1 process: ${one.rps}), RSS of all ${row.rss_mb} MB`)
+        rows.push(row)
+      }
+    } finally {
+      await stop(server.current.child)
+    }
+  }
+  return rows
+}
+
 /** One request per endpoint: it must answer 200 with content; keeps its ETag and size. */
 async function inspect(url, run, queries) {
   const targets = []
   for (const e of ENDPOINTS) {
     const path = e.path(queries)
+    if (e.storefront) {
+      const page = new URL(url)
+      page.port = String(Number(page.port) + 1)
+      const res = await get(`${page.origin}${path}`)
+      if (res.status !== 200 || !String(res.headers['content-type']).startsWith('text/html'))
+        throw new Error(`storefront ${path} answered ${res.status}: ${res.body.toString().slice(0, 300)}`)
+      const started = performance.now()
+      await get(`${page.origin}${path}`)
+      const alone_ms = Math.round(performance.now() - started)
+      targets.push({ ...e, path, url: `${page.origin}${path}`, etag: res.headers.etag, bytes: res.body.length, items: null, alone_ms })
+      continue
+    }
     const res = await get(`${url}${path}`)
     const json = JSON.parse(res.body.toString())
     const items = json.data?.length ?? (json.product ? 1 : 0)

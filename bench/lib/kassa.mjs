@@ -14,6 +14,8 @@ export const KEY = 'pk_demo'
 const root = new URL('../..', import.meta.url).pathname
 /** Packages the bundles load from node_modules: native addons and what loads files by name. */
 const NATIVE = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pino', 'pino-pretty']
+/** The V8 flags `npm start` and the `kassa` bin run the server with (API_NODE_FLAGS in packages/cli/src/workers.ts). */
+export const NODE_FLAGS = ['--max-semi-space-size=4']
 
 /**
  * Builds the CLI bundle if its sources changed and copies it into the run's folder, and bundles
@@ -51,10 +53,11 @@ export async function seed(seeder, { url, dataDir, products, path }) {
 }
 
 /**
- * `kassa start` in demo mode (key pk_demo) on the given database. Resolves once `/ready` answers
+ * `kassa start` in demo mode (key pk_demo) on the given database, as `workers` API processes
+ * (`--workers`, PostgreSQL only) when more than 1. Resolves once `/ready` answers
  * (`listeningMs`) and, unless `firstAnswer` is false, the first `/store/products` answer (`readyMs`).
  */
-export async function startKassa({ bundle, dataDir, databaseUrl, core, port: fixedPort, firstAnswer = true }) {
+export async function startKassa({ bundle, dataDir, databaseUrl, core, workers = 1, port: fixedPort, firstAnswer = true }) {
   const port = fixedPort ?? (await freePort())
   const env = {
     ...cleanEnv(),
@@ -67,7 +70,11 @@ export async function startKassa({ bundle, dataDir, databaseUrl, core, port: fix
   }
   const started = performance.now()
   // Run from the data directory: a kassa.config.js in the working tree must not reach the server.
-  const child = spawnNode([bundle, 'start'], { env, core, cwd: dataDir })
+  const child = spawnNode([...NODE_FLAGS, bundle, 'start', ...(workers > 1 ? ['--workers', String(workers)] : [])], {
+    env,
+    core,
+    cwd: dataDir,
+  })
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise((resolve) => child.once('exit', () => resolve(-1)))
   const poll = async (path) => {

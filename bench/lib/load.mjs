@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { KEY } from './kassa.mjs'
-import { cpuByProcessMatching, cpuSeconds, cpuSecondsBetween } from './proc.mjs'
+import { cpuByProcessMatching, cpuSecondsBetween, cpuSecondsOfTree } from './proc.mjs'
 
 /** Every request carries the demo publishable key, the ceiling's too: the same bytes either way. */
 const withKey = (headers) => ({ 'x-publishable-api-key': KEY, ...headers })
@@ -17,7 +17,8 @@ const withKey = (headers) => ({ 'x-publishable-api-key': KEY, ...headers })
 export async function fire({ url, headers, connections, duration, serverPid, dbName, expect }) {
   const load = loadavg()[0]
   const cpuBefore = process.cpuUsage()
-  const serverBefore = cpuSeconds(serverPid)
+  // The server's process and, with `--workers`, the API processes it forked.
+  const serverBefore = cpuSecondsOfTree(serverPid)
   const dbBefore = dbName ? cpuByProcessMatching(dbName) : null
   const started = performance.now()
   const result = await autocannon({ url, headers: withKey(headers), connections, duration, timeout: 10 })
@@ -37,7 +38,7 @@ export async function fire({ url, headers, connections, duration, serverPid, dbN
     kb_per_s: Math.round(result.throughput.average / 1024),
     // Shares of one core over the wall time of the run.
     loadgen_cpu: round2((cpu.user + cpu.system) / 1e6 / wall),
-    server_cpu: serverPid ? round2((cpuSeconds(serverPid) - serverBefore) / wall) : null,
+    server_cpu: serverPid ? round2((cpuSecondsOfTree(serverPid) - serverBefore) / wall) : null,
     // PostgreSQL's backends for this run's database (their process titles name it).
     db_cpu: dbName ? round2(cpuSecondsBetween(dbBefore, cpuByProcessMatching(dbName)) / wall) : null,
     load_avg: round2(load),
@@ -58,7 +59,7 @@ export async function warmUp({ url, headers, duration }) {
  * milliseconds it waited, or null when still busy after `limitMs`.
  */
 export async function settle({ serverPid, dbName, limitMs }) {
-  const read = () => ({ server: serverPid ? cpuSeconds(serverPid) : 0, db: dbName ? cpuByProcessMatching(dbName) : new Map() })
+  const read = () => ({ server: serverPid ? cpuSecondsOfTree(serverPid) : 0, db: dbName ? cpuByProcessMatching(dbName) : new Map() })
   const started = performance.now()
   let before = read()
   while (performance.now() - started < limitMs) {

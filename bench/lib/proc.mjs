@@ -81,6 +81,31 @@ export function cpuSeconds(pid) {
   }
 }
 
+/** The pid and its descendants (`kassa start --workers N` forks its API processes). */
+export function processTree(pid) {
+  const pids = [pid]
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim()
+        if (children) pids.push(...children.split(' ').map(Number))
+      }
+    } catch {}
+  }
+  return pids
+}
+
+/** User + system CPU seconds of a process and its descendants. */
+export function cpuSecondsOfTree(pid) {
+  return processTree(pid).reduce((sum, p) => sum + cpuSeconds(p), 0)
+}
+
+/** Resident set size in MB of a process and its descendants (null when the process is gone). */
+export function rssMbOfTree(pid) {
+  const all = processTree(pid).map(rssMb)
+  return all[0] === null ? null : all.reduce((sum, mb) => sum + (mb ?? 0), 0)
+}
+
 /** CPU seconds by pid of the processes whose command line mentions `text` (PostgreSQL backends name their database). */
 export function cpuByProcessMatching(text) {
   const found = new Map()

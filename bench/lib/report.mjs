@@ -97,6 +97,45 @@ export function markdown(result) {
       ]),
     )
   }
+  const workerRuns = runs.filter((r) => r.workers?.length)
+  if (workerRuns.length) {
+    out.push('')
+    const workerColumns = [
+      'database',
+      'products',
+      'endpoint',
+      'client',
+      'API processes',
+      'req/s',
+      '1 process req/s',
+      'p50 ms',
+      'p99 ms',
+      'bad',
+      'server CPU',
+      'DB CPU',
+      'RSS of all',
+    ]
+    out.push(row(workerColumns), row(workerColumns.map((c, i) => (i === 0 || i === 2 || i === 3 ? '---' : '---:'))))
+    for (const run of workerRuns)
+      for (const w of run.workers)
+        out.push(
+          row([
+            DB_NAMES[run.db],
+            size(run.products),
+            w.endpoint,
+            w.client,
+            w.workers,
+            num(w.rps),
+            num(w.single_rps),
+            w.p50_ms ?? '-',
+            w.p99_ms ?? '-',
+            w.bad,
+            w.server_cpu,
+            w.db_cpu ?? '-',
+            `${w.rss_mb} MB`,
+          ]),
+        )
+  }
   out.push('')
   const checkoutColumns = ['database', 'products', 'checkout', 'orders/s', 'flow p50 ms', 'flow p99 ms', 'failed', 'server CPU', 'DB CPU']
   out.push(row(checkoutColumns), row(checkoutColumns.map((c, i) => (i === 0 || i === 2 ? '---' : '---:'))))

@@ -51,7 +51,8 @@ export class Metrics {
     for (const s of this.#series.values()) lines.push(`kassa_http_requests_total{${labels(s)}} ${s.count}`)
     metric('kassa_http_request_duration_seconds', 'histogram', 'Time from receiving a request to its answer.')
     for (const s of this.#series.values()) {
-      for (const [i, le] of BUCKETS.entries()) lines.push(`kassa_http_request_duration_seconds_bucket{${labels(s)},le="${le}"} ${s.buckets[i]}`)
+      for (const [i, le] of BUCKETS.entries())
+        lines.push(`kassa_http_request_duration_seconds_bucket{${labels(s)},le="${le}"} ${s.buckets[i]}`)
       lines.push(`kassa_http_request_duration_seconds_bucket{${labels(s)},le="+Inf"} ${s.count}`)
       lines.push(`kassa_http_request_duration_seconds_sum{${labels(s)}} ${s.sum}`)
       lines.push(`kassa_http_request_duration_seconds_count{${labels(s)}} ${s.count}`)
@@ -60,7 +61,10 @@ export class Metrics {
     lines.push(`kassa_http_requests_in_flight ${this.#inFlight}`)
 
     metric('kassa_response_cache_requests_total', 'counter', 'Store API catalog reads by cache outcome.')
-    lines.push(`kassa_response_cache_requests_total{outcome="hit"} ${cache.hits}`, `kassa_response_cache_requests_total{outcome="miss"} ${cache.misses}`)
+    lines.push(
+      `kassa_response_cache_requests_total{outcome="hit"} ${cache.hits}`,
+      `kassa_response_cache_requests_total{outcome="miss"} ${cache.misses}`,
+    )
     metric('kassa_response_cache_not_modified_total', 'counter', '304 answers given from the cache.')
     lines.push(`kassa_response_cache_not_modified_total ${cache.notModified}`)
     metric('kassa_response_cache_flushes_total', 'counter', 'Times a catalog version change emptied the cache.')
@@ -98,6 +102,10 @@ export class Metrics {
     lines.push(`kassa_process_resident_memory_bytes ${memory.rss}`)
     metric('kassa_process_heap_used_bytes', 'gauge', 'V8 heap in use.')
     lines.push(`kassa_process_heap_used_bytes ${memory.heapUsed}`)
+    metric('kassa_process_heap_total_bytes', 'gauge', 'V8 heap reserved (used and free).')
+    lines.push(`kassa_process_heap_total_bytes ${memory.heapTotal}`)
+    metric('kassa_process_external_memory_bytes', 'gauge', 'Memory of buffers and native objects held from JavaScript.')
+    lines.push(`kassa_process_external_memory_bytes ${memory.external}`)
     return `${lines.join('\n')}\n`
   }
 }

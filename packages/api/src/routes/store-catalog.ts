@@ -4,19 +4,20 @@ import {
   ChannelErrors,
   currencySchema,
   findGroupingByHandle,
-  findProductIdByHandle,
-  findProductsByIds,
+  findPublishedStoreSource,
+  findStoreSources,
   getAvailability,
-  isProductInChannel,
   limitSchema,
   listCategories,
   listCollections,
   localeSchema,
+  renderStoreProduct,
   searchProducts,
   type StoreProduct,
-  toStoreProduct,
+  type StoreSource,
   translate,
 } from '@kassa/core'
+import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
 import { withQueryPaths } from '../errors.js'
@@ -57,7 +58,10 @@ const listProductsRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(z.object({ data: z.array(StoreProductSchema), next_cursor: z.string().nullable(), facets: FacetsSchema }), 'A page of products'),
+    200: jsonResponse(
+      z.object({ data: z.array(StoreProductSchema), next_cursor: z.string().nullable(), facets: FacetsSchema }),
+      'A page of products',
+    ),
     ...errorResponses(...storeErrors),
   },
 })
@@ -69,8 +73,14 @@ const getProductRoute = createRoute({
   tags: ['Store: catalog'],
   summary: 'A published product by handle',
   security,
-  request: { params: z.object({ handle: z.string().max(200) }), query: z.object({ region_id: z.string().max(64).optional(), ...localeQuery }) },
-  responses: { 200: jsonResponse(z.object({ product: StoreProductSchema }), 'The product'), ...errorResponses(...storeErrors, CatalogErrors.productNotFound) },
+  request: {
+    params: z.object({ handle: z.string().max(200) }),
+    query: z.object({ region_id: z.string().max(64).optional(), ...localeQuery }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ product: StoreProductSchema }), 'The product'),
+    ...errorResponses(...storeErrors, CatalogErrors.productNotFound),
+  },
 })
 
 const listCollectionsRoute = createRoute({
@@ -81,7 +91,10 @@ const listCollectionsRoute = createRoute({
   summary: 'All collections',
   security,
   request: { query: z.object({ locale: localeQuery.locale }) },
-  responses: { 200: jsonResponse(z.object({ data: z.array(StoreGroupingSchema), next_cursor: z.null() }), 'Collections'), ...errorResponses(...storeErrors) },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(StoreGroupingSchema), next_cursor: z.null() }), 'Collections'),
+    ...errorResponses(...storeErrors),
+  },
 })
 
 const getCollectionRoute = createRoute({
@@ -106,7 +119,10 @@ const listCategoriesRoute = createRoute({
   summary: 'All categories (a tree by parent_id, ordered by position)',
   security,
   request: { query: z.object({ locale: localeQuery.locale }) },
-  responses: { 200: jsonResponse(z.object({ data: z.array(StoreCategorySchema), next_cursor: z.null() }), 'Categories'), ...errorResponses(...storeErrors) },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(StoreCategorySchema), next_cursor: z.null() }), 'Categories'),
+    ...errorResponses(...storeErrors),
+  },
 })
 
 const getCategoryRoute = createRoute({
@@ -127,7 +143,32 @@ const getCategoryRoute = createRoute({
 function absolutize(c: Context<AppEnv>, product: StoreProduct): StoreProduct {
   const base = c.get('commerce').config.publicUrl
   const abs = (url: string) => (url.startsWith('/') ? `${base}${url}` : url)
-  return { ...product, thumbnail: product.thumbnail && abs(product.thumbnail), media: product.media.map((m) => ({ ...m, url: abs(m.url) })) }
+  return {
+    ...product,
+    thumbnail: product.thumbnail && abs(product.thumbnail),
+    media: product.media.map((m) => ({ ...m, url: abs(m.url) })),
+  }
+}
+
+/** The products as shown in one locale and currency, with their variants' live availability (one statement). */
+async function renderProducts(c: Context<AppEnv>, sources: StoreSource[], loc: ReturnType<typeof localized>): Promise<StoreProduct[]> {
+  const ctx = c.get('commerce').ctx(c.get('actor'), c.get('channel'))
+  const stock = await getAvailability(
+    ctx,
+    sources.flatMap((p) => p.variants.map((v) => v.id)),
+    c.get('channel').id,
+  )
+  return sources.map((p) => absolutize(c, renderStoreProduct(p, loc, stock)))
+}
+
+/**
+ * A JSON 200 with its ETag (SHA-1 of the body, as the response cache makes it), hashed here from
+ * the serialized string so the ETag middleware does not read the body back to hash it.
+ */
+function jsonWithEtag<T>(c: Context<AppEnv>, value: T) {
+  const body = JSON.stringify(value)
+  const tag = `"${createHash('sha1').update(body).digest('base64url')}"`
+  return c.body(body, 200, { 'content-type': 'application/json', etag: tag }) as unknown as ReturnType<typeof c.json<T, 200>>
 }
 
 function localized(c: Context<AppEnv>, locale: string | undefined, currency?: string) {
@@ -157,23 +198,24 @@ export function storeCatalogRoutes() {
       currency: loc.currency,
       limit: query.limit,
     }
-    const result = await withQueryPaths(() => searchProducts(ctx, input), { collections: 'collection', categories: 'category', tags: 'tag', options: 'option' })
-    const products = await findProductsByIds(ctx.db, result.ids)
-    const stock = await getAvailability(ctx, products.flatMap((p) => p.variants.map((v) => v.id)), c.get('channel').id)
-    return c.json({ data: products.map((p) => absolutize(c, toStoreProduct(p, loc, stock))), next_cursor: result.next_cursor, facets: result.facets }, 200)
+    const result = await withQueryPaths(() => searchProducts(ctx, input), {
+      collections: 'collection',
+      categories: 'category',
+      tags: 'tag',
+      options: 'option',
+    })
+    const data = await renderProducts(c, await findStoreSources(ctx.db, result.ids), loc)
+    return jsonWithEtag(c, { data, next_cursor: result.next_cursor, facets: result.facets })
   })
 
   app.openapi(getProductRoute, async (c) => {
     const { handle } = c.req.valid('param')
     const query = c.req.valid('query')
     const loc = localized(c, query.locale, query.currency)
-    const ctx = c.get('commerce').ctx(c.get('actor'), c.get('channel'))
-    const id = await findProductIdByHandle(ctx.db, handle)
-    const [product] = id ? await findProductsByIds(ctx.db, [id]) : []
-    const visible = product && product.status === 'published' && (await isProductInChannel(ctx, product.id, c.get('channel').id))
-    if (!visible) throw CatalogErrors.productNotFound(handle)
-    const stock = await getAvailability(ctx, product.variants.map((v) => v.id), c.get('channel').id)
-    return c.json({ product: absolutize(c, toStoreProduct(product, loc, stock)) }, 200)
+    const source = await findPublishedStoreSource(c.get('commerce').db, handle, c.get('channel').id)
+    if (!source) throw CatalogErrors.productNotFound(handle)
+    const [product] = await renderProducts(c, [source], loc)
+    return jsonWithEtag(c, { product: product! })
   })
 
   app.openapi(listCollectionsRoute, async (c) => {
@@ -194,7 +236,10 @@ export function storeCatalogRoutes() {
     const loc = localized(c, c.req.valid('query').locale)
     const all = await listCategories(c.get('commerce').ctx())
     return c.json(
-      { data: all.map((g) => ({ ...storeGrouping(g, loc.locale, loc.defaultLocale), parent_id: g.parent_id, position: g.position })), next_cursor: null },
+      {
+        data: all.map((g) => ({ ...storeGrouping(g, loc.locale, loc.defaultLocale), parent_id: g.parent_id, position: g.position })),
+        next_cursor: null,
+      },
       200,
     )
   })
@@ -204,14 +249,23 @@ export function storeCatalogRoutes() {
     const { handle } = c.req.valid('param')
     const found = await findGroupingByHandle(c.get('commerce').ctx(), 'category', handle)
     if (!found || !('parent_id' in found)) throw CatalogErrors.categoryNotFound(handle)
-    return c.json({ category: { ...storeGrouping(found, loc.locale, loc.defaultLocale), parent_id: found.parent_id, position: found.position } }, 200)
+    return c.json(
+      { category: { ...storeGrouping(found, loc.locale, loc.defaultLocale), parent_id: found.parent_id, position: found.position } },
+      200,
+    )
   })
 
   return app
 }
 
 function storeGrouping(
-  g: { id: string; handle: string; title: string; description: string; translations: { locale: string; title: string | null; description: string | null }[] },
+  g: {
+    id: string
+    handle: string
+    title: string
+    description: string
+    translations: { locale: string; title: string | null; description: string | null }[]
+  },
   locale: string,
   defaultLocale: string,
 ) {

@@ -142,6 +142,14 @@ export interface CatalogTables {
   product_category: ProductCategoryTable
   catalog_version: CatalogVersionTable
   catalog_change: CatalogChangeTable
+  product_view: ProductViewTable
+}
+
+/** A product as the Store API shows it, kept by the indexer (`product-view.ts`). */
+export interface ProductViewTable {
+  product_id: string
+  format: number
+  data: string
 }
 
 /** A counter per cached scope (`catalog`), raised with every change the Store API shows. */

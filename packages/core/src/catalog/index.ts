@@ -3,7 +3,16 @@ export * from './product.service.js'
 export * from './grouping.service.js'
 export { listProducts, type AdminProductQuery } from './product-list.js'
 export { findProductsByIds, findProductIdByHandle } from './product.repository.js'
-export { toStoreProduct, translate, type StoreProduct, type StoreAvailability, type Localized } from './storefront.js'
+export {
+  renderStoreProduct,
+  toStoreProduct,
+  translate,
+  type StoreProduct,
+  type StoreAvailability,
+  type StoreSource,
+  type Localized,
+} from './storefront.js'
+export { findPublishedStoreSource, findStoreSources, PRODUCT_VIEW_FORMAT } from './product-view.js'
 export type { Grouping } from './grouping.repository.js'
 export {
   CATALOG_EVENT_TYPES,

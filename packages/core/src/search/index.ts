@@ -1,4 +1,5 @@
 import { currentCatalogVersion } from '../catalog/catalog-events.js'
+import { dropProductViews, writeProductViews } from '../catalog/product-view.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { freshFacetIndex } from './facet-index.loader.js'
 import { dropFromIndex, reindex } from './indexer.js'
@@ -7,14 +8,19 @@ import { findProducts } from './search.service.js'
 
 export * from './search.js'
 
-/** Brings the search index up to date for these products (call inside the writing transaction). */
+/**
+ * Brings the search index and the products' store documents (`product_view`) up to date for
+ * these products (call inside the writing transaction).
+ */
 export async function indexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
   await reindex(ctx, productIds)
+  await writeProductViews(ctx.db, productIds)
 }
 
 /** Drops products from the search index. */
 export async function unindexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
   await dropFromIndex(ctx, productIds)
+  await dropProductViews(ctx.db, [...new Set(productIds)])
 }
 
 /**
