@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector.js'
 import type { Database } from './database.js'
 import { SqliteValuesPlugin } from './dialect.js'
 import { withStatementCache } from './statement-cache.js'
@@ -50,7 +51,7 @@ export function createDb(options: DbOptions): DbHandle {
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) })
     const max = options.poolSize ?? 10
     return {
       db,
