@@ -79,9 +79,11 @@ async function flow(n: number, onStep?: (name: string, ms: number) => void): Pro
 
 let n = 0
 for (let i = 0; i < 20; i++) await flow(++n) // warm-up
-// One buyer alone: statements and median time per step over 30 flows.
+// One buyer alone: statements, median time per step and CPU per flow over ALONE flows.
+const ALONE = 60
 const perStep: Record<string, { statements: number; kinds: string[]; ms: number[] }> = {}
-for (let i = 0; i < 30; i++) {
+const aloneCpu = process.cpuUsage()
+for (let i = 0; i < ALONE; i++) {
   await flow(++n, (name, ms) => {
     const entry = (perStep[name] ??= { statements: counter.count, kinds: counter.statements, ms: [] })
     entry.statements = counter.count
@@ -91,6 +93,7 @@ for (let i = 0; i < 30; i++) {
   })
   counter.reset()
 }
+const aloneCpuMs = (({ user, system }) => (user + system) / 1000 / ALONE)(process.cpuUsage(aloneCpu))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const alone = Object.fromEntries(
   Object.entries(perStep).map(([k, v]) => [k, { statements: v.statements, ms: Math.round(median(v.ms) * 10) / 10 }]),
@@ -102,6 +105,7 @@ console.log(
     alone,
     statements_per_flow: Object.values(alone).reduce((s, x) => s + x.statements, 0),
     flow_ms: Math.round(flowMs * 10) / 10,
+    cpu_ms_per_flow: Math.round(aloneCpuMs * 10) / 10,
   }),
 )
 if (process.env.KASSA_FLOW_STATEMENTS)
@@ -140,6 +144,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
       p50_ms: Math.round(median(times)),
       failed,
       cpu_share: Math.round(((used.user + used.system) / 1e6 / wall) * 100) / 100,
+      cpu_ms_per_order: Math.round(((used.user + used.system) / 1000 / Math.max(1, times.length)) * 10) / 10,
     }),
   )
 }
