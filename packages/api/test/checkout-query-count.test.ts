@@ -51,8 +51,12 @@ describe('the checkout runs a fixed, small number of statements per step', () =>
     expect(counts).toEqual({ create: 5, addLine: 11, address: 9, options: 4, method: 12, payment: 10, complete: 26 })
   })
 
-  it('takes the order number last: only the order, its lines and its events are written while the counter row is locked', async () => {
+  it('locks shared rows last: stock levels just before commit, the order counter only for the order, its lines and events', async () => {
     const { complete } = await checkout()
+    // Transaction 1 (claim, price, reserve) ends with the stock: the level's row is locked for two statements.
+    const level = complete.indexOf('UpdateQueryNode inventory_level')
+    expect(complete.slice(level, level + 2)).toEqual(['UpdateQueryNode inventory_level', 'InsertQueryNode reservation'])
+    expect(complete[level + 2]).toBe('UpdateQueryNode cart') // transaction 2 starts
     const from = complete.indexOf('UpdateQueryNode order_counter')
     expect(from).toBeGreaterThan(0)
     expect(complete.slice(from)).toEqual([

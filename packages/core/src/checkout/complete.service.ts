@@ -155,6 +155,9 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', e
     const missing = missingFor(cart, payment)
     if (missing.length || !payment) throw withExtra(CartErrors.incomplete(missing), { missing })
     const gateway = gatewayOf(tx, payment)
+    // Written before the shared rows are locked (promotion uses, stock levels), so that they stay
+    // locked for as few statements as possible; an error below rolls it back with the rest.
+    await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     // Promotion uses are taken with the stock, before payment; see promotion-claim.service.ts.
     // A code that lost its last use answers promotion.usage_limit_reached (and is marked seen) first.
     await claimPromotionUses(tx, cart, expiresAt(now))
@@ -162,7 +165,6 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', e
     // (no use claimed, no stock reserved, the cart open and unchanged) before any payment call.
     guardTotal(cart.total, expectedTotal)
     await reserve(cart)
-    await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     return { cart: cart as Claimed['cart'], payment, gateway }
   })
   // A promotion without uses left rolled the claim back: the cart shows it as not applied from now on.
