@@ -7,7 +7,7 @@ import { quoteShippingOption, ShippingErrors, type ShippingQuote } from '../ship
 import { resolveTaxRates } from '../tax/index.js'
 import type { Cart, CartItem } from './cart.js'
 import * as repo from './cart.repository.js'
-import type { CartLineRow, CartRow } from './cart.repository.js'
+import type { CartLineRow, CartRow, PaymentSessionRow } from './cart.repository.js'
 
 /** Lines that can still be bought: published, not archived, priced in the cart's currency. */
 export function isSellable(line: CartLineRow): line is CartLineRow & { price: number } {
@@ -29,18 +29,25 @@ export function shippingBasis(lines: (CartLineRow & { price: number })[]) {
   }
 }
 
+/** What the caller of {@link buildCart} has read already in the same request, so it is not read again. */
+export interface KnownCartParts {
+  region?: Region
+  /** The cart's payment session as read in the same transaction; null when it has none. */
+  payment?: PaymentSessionRow | null
+}
+
 /**
  * The cart with every total recomputed from current prices, tax rates and the shipping quote.
  * Lines that can no longer be bought (unpublished, archived, unpriced) are left out of it.
  */
-export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
-  const region = await getRegion(ctx, row.region_id)
+export async function buildCart(ctx: Ctx, row: CartRow, known: KnownCartParts = {}): Promise<Cart> {
+  const region = known.region?.id === row.region_id ? known.region : await getRegion(ctx, row.region_id)
   const lines = (await repo.findCartLines(ctx.db, row.id, row.currency_code)).filter(isSellable)
   const destination = destinationOf(row, region)
   const basis = shippingBasis(lines)
   const quote =
     row.shipping_option_id && destination.country_code
-      ? await quoteOrNothing(ctx, row.shipping_option_id, { region_id: region.id, ...destination, ...basis })
+      ? await quoteOrNothing(ctx, row.shipping_option_id, { region_id: region.id, ...destination, ...basis }, region)
       : null
   const rates =
     destination.country_code && (lines.length || quote)
@@ -69,7 +76,7 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
     })),
     shipping: quote ? { amount: shippingAmount, tax_rates: rates.shipping } : null,
   })
-  const payment = await repo.findPaymentSession(ctx.db, row.id)
+  const payment = known.payment !== undefined ? known.payment : await repo.findPaymentSession(ctx.db, row.id)
   const items = lines.map((l, i): CartItem => {
     const t = totals.items[i]!
     return {
@@ -136,9 +143,14 @@ export async function buildCart(ctx: Ctx, row: CartRow): Promise<Cart> {
 }
 
 /** A quote, or null when the option no longer ships this cart (the buyer picks another). */
-async function quoteOrNothing(ctx: Ctx, optionId: string, input: Parameters<typeof quoteShippingOption>[2]): Promise<ShippingQuote | null> {
+async function quoteOrNothing(
+  ctx: Ctx,
+  optionId: string,
+  input: Parameters<typeof quoteShippingOption>[2],
+  region: Region,
+): Promise<ShippingQuote | null> {
   try {
-    return await quoteShippingOption(ctx, optionId, input)
+    return await quoteShippingOption(ctx, optionId, input, region)
   } catch (error) {
     if (isKassaError(error) && (error.code === ShippingErrors.optionNotFound.code || error.code === ShippingErrors.unavailable.code))
       return null

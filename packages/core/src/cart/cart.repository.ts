@@ -75,35 +75,36 @@ export async function findCartRow(db: Db, id: string): Promise<CartRow | undefin
   return row && toCartRow(row)
 }
 
+/** Inserts an open, empty cart and answers its row. */
 export async function insertCart(
   db: Db,
   row: { id: string; sales_channel_id: string; region_id: string; currency_code: string; email: string | null; customer_id?: string | null; now: string },
-) {
+): Promise<CartRow> {
   const { now, customer_id = null, ...values } = row
-  await db
-    .insertInto('cart')
-    .values({
-      ...values,
-      customer_id,
-      status: 'open',
-      shipping_address: null,
-      billing_address: null,
-      shipping_option_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+  const inserted = {
+    ...values,
+    customer_id,
+    status: 'open' as const,
+    shipping_address: null,
+    billing_address: null,
+    shipping_option_id: null,
+    created_at: now,
+    updated_at: now,
+  }
+  await db.insertInto('cart').values(inserted).execute()
+  return toCartRow({ ...inserted, claimed_at: null, order_id: null, completed_at: null })
 }
 
 /**
- * Touches an open cart so that writes and the completion claim serialize on its row; false when
- * the cart is not open (gone, completing or completed).
+ * Touches an open cart so that writes and the completion claim serialize on its row, and answers
+ * the row as touched; undefined when the cart is not open (gone, completing or completed).
  */
-export async function touchOpenCart(db: Db, id: string, now: string): Promise<boolean> {
-  const result = await db.updateTable('cart').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+export async function touchOpenCart(db: Db, id: string, now: string): Promise<CartRow | undefined> {
+  const row = await db.updateTable('cart').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst()
+  return row && toCartRow(row)
 }
 
+/** Sets the given columns and answers the row as it is now. */
 export async function updateCartRow(
   db: Db,
   id: string,
@@ -113,8 +114,8 @@ export async function updateCartRow(
     billing_address?: Address | null
     shipping_option_id?: string | null
   },
-) {
-  await db
+): Promise<CartRow> {
+  const row = await db
     .updateTable('cart')
     .set({
       ...(values.email !== undefined && { email: values.email }),
@@ -123,10 +124,15 @@ export async function updateCartRow(
       ...(values.shipping_option_id !== undefined && { shipping_option_id: values.shipping_option_id }),
     })
     .where('id', '=', id)
-    .execute()
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toCartRow(row)
 }
 
-/** Moves a cart from one status to another; false when it was not in `from` (someone else moved it). */
+/**
+ * Moves a cart from one status to another and answers the row as moved; undefined when it was not
+ * in `from` (someone else moved it).
+ */
 export async function moveCartStatus(
   db: Db,
   id: string,
@@ -134,9 +140,9 @@ export async function moveCartStatus(
   to: CartStatus,
   now: string,
   extra: { order_id?: string; completed_at?: string; staleClaimBefore?: string } = {},
-): Promise<boolean> {
+): Promise<CartRow | undefined> {
   const fromList = Array.isArray(from) ? from : [from]
-  const result = await db
+  const row = await db
     .updateTable('cart')
     .set({
       status: to,
@@ -152,8 +158,9 @@ export async function moveCartStatus(
       if (!extra.staleClaimBefore) return inFrom
       return eb.or([inFrom, eb.and([eb('status', '=', 'completing'), eb('claimed_at', '<', extra.staleClaimBefore)])])
     })
+    .returningAll()
     .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return row && toCartRow(row)
 }
 
 export async function findCartLines(db: Db, cartId: string, currency: string): Promise<CartLineRow[]> {
@@ -202,15 +209,34 @@ export async function findCartLines(db: Db, cartId: string, currency: string): P
   }))
 }
 
-/** The variant as a cart sees it: sellable when published, not archived, and priced in `currency`. */
-export async function findSellableVariant(db: Db, variantId: string, currency: string) {
-  return db
+/**
+ * The variant as a cart sees it: sellable when published, not archived, and priced in `currency`;
+ * `in_channel` when its product is sold in the cart's sales channel.
+ */
+export async function findSellableVariant(db: Db, variantId: string, currency: string, channelId: string) {
+  const row = await db
     .selectFrom('product_variant as v')
     .innerJoin('product as p', 'p.id', 'v.product_id')
     .leftJoin('price as pr', (join) => join.onRef('pr.variant_id', '=', 'v.id').on('pr.currency_code', '=', currency))
-    .select(['v.id', 'v.product_id', 'p.status', 'v.archived_at', 'pr.amount'])
+    .select((eb) => [
+      'v.id',
+      'v.product_id',
+      'p.status',
+      'v.archived_at',
+      'pr.amount',
+      eb
+        .exists(eb.selectFrom('product_sales_channel as psc').select('psc.product_id').whereRef('psc.product_id', '=', 'v.product_id').where('psc.sales_channel_id', '=', channelId))
+        .as('in_channel'),
+    ])
     .where('v.id', '=', variantId)
     .executeTakeFirst()
+  return row && { ...row, in_channel: Boolean(row.in_channel) }
+}
+
+/** The cart's lines, bare (id, variant, quantity): what adding a line checks against. */
+export async function findLineQuantitiesById(db: Db, cartId: string): Promise<{ id: string; variant_id: string; quantity: number }[]> {
+  const rows = await db.selectFrom('cart_line').select(['id', 'variant_id', 'quantity']).where('cart_id', '=', cartId).execute()
+  return rows.map((r) => ({ id: r.id, variant_id: r.variant_id, quantity: Number(r.quantity) }))
 }
 
 export async function countLines(db: Db, cartId: string): Promise<number> {
@@ -269,13 +295,15 @@ export async function findPaymentSession(db: Db, cartId: string): Promise<Paymen
 export async function replacePaymentSession(
   db: Db,
   row: { id: string; cart_id: string; provider_id: string; token: string | null; now: string },
-) {
+): Promise<PaymentSessionRow> {
   const { now, ...values } = row
+  const session = { ...values, status: 'pending' as const, provider_ref: null, amount: null, snapshot: null }
   await db.deleteFrom('cart_payment').where('cart_id', '=', row.cart_id).execute()
   await db
     .insertInto('cart_payment')
-    .values({ ...values, status: 'pending', provider_ref: null, amount: null, snapshot: null, created_at: now, updated_at: now })
+    .values({ ...session, created_at: now, updated_at: now })
     .execute()
+  return session
 }
 
 export async function updatePaymentSession(

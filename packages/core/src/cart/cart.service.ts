@@ -1,10 +1,9 @@
 import { constraintViolation } from '../db/dialect.js'
 import { CatalogErrors } from '../catalog/index.js'
-import { isProductInChannel } from '../channels/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { CommonErrors } from '../kernel/errors.js'
 import { parseInput } from '../kernel/validate.js'
-import { getRegion, RegionErrors } from '../regions/index.js'
+import { getRegion, type Region, RegionErrors } from '../regions/index.js'
 import { listShippingOptionsFor, quoteShippingOption, type ShippingQuote } from '../shipping/index.js'
 import {
   type AddLineInput,
@@ -24,7 +23,7 @@ import {
 import { abandonPendingPayment } from './cart-release.js'
 import { buildCart, destinationOf, isSellable, shippingBasis } from './cart-view.js'
 import * as repo from './cart.repository.js'
-import type { CartRow } from './cart.repository.js'
+import type { CartRow, PaymentSessionRow } from './cart.repository.js'
 
 /**
  * The cart row, if it exists and belongs to the ctx's sales channel (another channel's cart is not
@@ -32,8 +31,13 @@ import type { CartRow } from './cart.repository.js'
  */
 export async function getCartRow(ctx: Ctx, id: string): Promise<CartRow> {
   const row = await repo.findCartRow(ctx.db, id)
-  if (!row || (ctx.channel && row.sales_channel_id !== ctx.channel.id) || !mayUseCart(ctx, row)) throw CartErrors.notFound(id)
+  if (!row || !isCartVisible(ctx, row)) throw CartErrors.notFound(id)
   return row
+}
+
+/** Whether the ctx may see this cart row: its sales channel, and the owner's (or an admin's) when it has one. */
+export function isCartVisible(ctx: Ctx, row: CartRow): boolean {
+  return (!ctx.channel || row.sales_channel_id === ctx.channel.id) && mayUseCart(ctx, row)
 }
 
 /** Guest carts are anyone's who holds the id; a customer's cart is theirs alone (admins and the system see all). */
@@ -70,7 +74,7 @@ export async function createCart(ctx: Ctx, rawInput: CreateCartInput): Promise<C
   const region = await getRegion(ctx, input.region_id)
   const id = ctx.newId('cart')
   const customerId = ctx.actor.type === 'customer' ? ctx.actor.id : null
-  await repo.insertCart(ctx.db, {
+  const row = await repo.insertCart(ctx.db, {
     id,
     sales_channel_id: ctx.channel.id,
     region_id: region.id,
@@ -80,27 +84,27 @@ export async function createCart(ctx: Ctx, rawInput: CreateCartInput): Promise<C
     customer_id: customerId,
     now: ctx.now().toISOString(),
   })
-  return getCart(ctx, id)
+  return buildCart(ctx, row, { region, payment: null })
 }
 
 /** Adds a variant; adding one the cart holds already adds to that line. */
 export async function addLine(ctx: Ctx, cartId: string, rawInput: AddLineInput): Promise<Cart> {
   const input = parseInput(addLineSchema, rawInput)
   return editCart(ctx, cartId, async (tx, cart) => {
-    const variant = await repo.findSellableVariant(tx.db, input.variant_id, cart.currency_code)
-    const sellable = variant && variant.status === 'published' && variant.archived_at === null
+    const variant = await repo.findSellableVariant(tx.db, input.variant_id, cart.currency_code, cart.sales_channel_id)
     // A product outside the cart's sales channel does not exist for that channel's buyers.
-    if (!sellable || !(await isProductInChannel(tx, variant.product_id, cart.sales_channel_id))) throw CatalogErrors.variantNotFound(input.variant_id)
+    if (!variant || variant.status !== 'published' || variant.archived_at !== null || !variant.in_channel) throw CatalogErrors.variantNotFound(input.variant_id)
     if (variant.amount === null) throw CartErrors.variantNotPriced(input.variant_id, cart.currency_code)
     const now = tx.now().toISOString()
-    const existing = await repo.findLineByVariant(tx.db, cartId, input.variant_id)
+    const lines = await repo.findLineQuantitiesById(tx.db, cartId)
+    const existing = lines.find((l) => l.variant_id === input.variant_id)
     if (existing) {
-      const quantity = Number(existing.quantity) + input.quantity
+      const quantity = existing.quantity + input.quantity
       if (quantity > MAX_LINE_QUANTITY) throw quantityTooBig()
       await repo.setLineQuantity(tx.db, existing.id, quantity, now)
       return
     }
-    if ((await repo.countLines(tx.db, cartId)) >= MAX_CART_LINES) throw CartErrors.tooManyLines()
+    if (lines.length >= MAX_CART_LINES) throw CartErrors.tooManyLines()
     await repo.insertLine(tx.db, { id: tx.newId('cali'), cart_id: cartId, variant_id: input.variant_id, quantity: input.quantity, now })
   })
 }
@@ -129,11 +133,12 @@ export async function updateCart(ctx: Ctx, cartId: string, rawInput: UpdateCartI
     for (const address of [shipping, billing]) {
       if (address && !region.countries.includes(address.country_code)) throw RegionErrors.countryNotInRegion(address.country_code)
     }
-    await repo.updateCartRow(tx.db, cartId, {
+    const row = await repo.updateCartRow(tx.db, cartId, {
       ...(input.email !== undefined && { email: input.email }),
       ...(shipping !== undefined && { shipping_address: shipping }),
       ...(billing !== undefined && { billing_address: billing }),
     })
+    return { row, region }
   })
 }
 
@@ -144,7 +149,7 @@ export async function listCartShippingOptions(ctx: Ctx, cartId: string): Promise
   const destination = destinationOf(cart, region)
   if (!destination.country_code) return []
   const lines = (await repo.findCartLines(ctx.db, cartId, cart.currency_code)).filter(isSellable)
-  return listShippingOptionsFor(ctx, { region_id: region.id, country_code: destination.country_code, ...shippingBasis(lines) })
+  return listShippingOptionsFor(ctx, { region_id: region.id, country_code: destination.country_code, ...shippingBasis(lines) }, region)
 }
 
 /** Picks a shipping option; it must be able to ship the cart as it is now. */
@@ -153,25 +158,44 @@ export async function setShippingMethod(ctx: Ctx, cartId: string, optionId: stri
     const region = await getRegion(tx, cart.region_id)
     const destination = destinationOf(cart, region)
     const lines = (await repo.findCartLines(tx.db, cartId, cart.currency_code)).filter(isSellable)
-    await quoteShippingOption(tx, optionId, { region_id: region.id, country_code: destination.country_code, ...shippingBasis(lines) })
-    await repo.updateCartRow(tx.db, cartId, { shipping_option_id: optionId })
+    await quoteShippingOption(tx, optionId, { region_id: region.id, country_code: destination.country_code, ...shippingBasis(lines) }, region)
+    return { row: await repo.updateCartRow(tx.db, cartId, { shipping_option_id: optionId }), region }
   })
 }
 
 /**
- * Runs a write on an open cart inside one transaction, then answers with the recomputed cart. A
- * cart waiting for a payment confirmation gives that up first (stock back, cart open again).
+ * What a cart write read or changed, so the answer does not read it again: the row as the write left
+ * it (when it changed the cart's own columns), the region, the payment session it created.
  */
-export async function editCart(ctx: Ctx, cartId: string, write: (tx: Ctx, cart: CartRow) => Promise<void>): Promise<Cart> {
-  const before = await getCartRow(ctx, cartId)
-  if (before.status === 'requires_action') await abandonPendingPayment(ctx, cartId)
-  await guardLineLimits(() =>
-    inTransaction(ctx, async (tx) => {
-      if (!(await repo.touchOpenCart(tx.db, cartId, tx.now().toISOString()))) throw notOpen(await getCartRow(tx, cartId))
-      await write(tx, await getCartRow(tx, cartId))
-    }),
-  )
-  return getCart(ctx, cartId)
+export type CartEdit = { row?: CartRow; region?: Region; payment?: PaymentSessionRow } | void
+
+/**
+ * Runs a write on an open cart inside one transaction, then answers with the recomputed cart. A
+ * cart waiting for a payment confirmation gives that up first (stock back, cart open again). The
+ * row comes from the touch that locks it, and what the write read is not read again for the answer.
+ */
+export async function editCart(ctx: Ctx, cartId: string, write: (tx: Ctx, cart: CartRow) => Promise<CartEdit>): Promise<Cart> {
+  const edit = () =>
+    guardLineLimits(() =>
+      inTransaction(ctx, async (tx) => {
+        const touched = await repo.touchOpenCart(tx.db, cartId, tx.now().toISOString())
+        if (!touched) return undefined
+        // Another channel's or customer's cart: the touch rolls back with the error.
+        if (!isCartVisible(ctx, touched)) throw CartErrors.notFound(cartId)
+        const edited = await write(tx, touched)
+        return { ...edited, row: edited?.row ?? touched }
+      }),
+    )
+  let done = await edit()
+  if (!done) {
+    const current = await getCartRow(ctx, cartId)
+    if (current.status !== 'requires_action') throw notOpen(current)
+    await abandonPendingPayment(ctx, cartId)
+    done = await edit()
+    if (!done) throw notOpen(await getCartRow(ctx, cartId))
+  }
+  const { row, ...known } = done
+  return buildCart(ctx, row, known)
 }
 
 /** The error for a write on a cart that is not open. */

@@ -7,6 +7,7 @@ import {
   findPaymentProvider,
   findPaymentSession,
   getCartRow,
+  isCartVisible,
   moveCartStatus,
   type PaymentSessionRow,
   updatePaymentSession,
@@ -15,10 +16,10 @@ import {
 import { convertReservations, releaseReservations, RESERVATION_TTL_MS, reserveStock } from '../inventory/index.js'
 import type { PaymentProvider } from '../config/providers.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
-import { recordEvent } from '../events/event.service.js'
+import { recordEvents } from '../events/event.service.js'
 import { parseInput } from '../kernel/validate.js'
 import { findOrderByCart, type Order, placeOrder, type PlaceOrderInput } from '../orders/index.js'
-import { claimPromotionUses, noteRefusedPromotions, recordOrderPromotions, releasePromotionUses } from '../promotions/index.js'
+import { claimPromotionUses, insertOrderPromotions, noteRefusedPromotions, releasePromotionUses, useClaimedPromotions } from '../promotions/index.js'
 import type { PaymentResult } from '../payments/index.js'
 import {
   type CartCompleteInput,
@@ -127,7 +128,10 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', e
   const claimed = inTransaction(ctx, async (tx) => {
     const now = tx.now()
     const staleClaimBefore = new Date(now.getTime() - CLAIM_STALE_MS).toISOString()
-    if (!(await moveCartStatus(tx.db, row.id, from, 'completing', now.toISOString(), { staleClaimBefore }))) return undefined
+    const claimedRow = await moveCartStatus(tx.db, row.id, from, 'completing', now.toISOString(), { staleClaimBefore })
+    if (!claimedRow) return undefined
+    // The owner may have changed since `row` was read (a guest cart taken over by a customer): the claim rolls back.
+    if (!isCartVisible(tx, claimedRow)) throw CartErrors.notFound(row.id)
     const payment = await findPaymentSession(tx.db, row.id)
     const reserve = (cart: Cart) =>
       reserveStock(tx, {
@@ -146,10 +150,14 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', e
       await reserve(cart)
       return { cart, payment, gateway: gatewayOf(tx, payment) }
     }
-    const cart = await buildCart(tx, await getCartRow(tx, row.id))
+    // Priced from the row as claimed (no edit can change it any more) and the session just read.
+    const cart = await buildCart(tx, claimedRow, { payment: payment ?? null })
     const missing = missingFor(cart, payment)
     if (missing.length || !payment) throw withExtra(CartErrors.incomplete(missing), { missing })
     const gateway = gatewayOf(tx, payment)
+    // Written before the shared rows are locked (promotion uses, stock levels), so that they stay
+    // locked for as few statements as possible; an error below rolls it back with the rest.
+    await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     // Promotion uses are taken with the stock, before payment; see promotion-claim.service.ts.
     // A code that lost its last use answers promotion.usage_limit_reached (and is marked seen) first.
     await claimPromotionUses(tx, cart, expiresAt(now))
@@ -157,7 +165,6 @@ async function claim(ctx: Ctx, row: CartRow, from: 'open' | 'requires_action', e
     // (no use claimed, no stock reserved, the cart open and unchanged) before any payment call.
     guardTotal(cart.total, expectedTotal)
     await reserve(cart)
-    await updatePaymentSession(tx.db, payment.id, { amount: cart.total, snapshot: cart, now: now.toISOString() })
     return { cart: cart as Claimed['cart'], payment, gateway }
   })
   // A promotion without uses left rolled the claim back: the cart shows it as not applied from now on.
@@ -206,23 +213,31 @@ async function settle(ctx: Ctx, claimed: Claimed, outcome: PaymentResult): Promi
   return writeOrder(ctx, claimed, outcome)
 }
 
-/** Transaction 2: the order, the reservations made its own, the cart completed. */
+/**
+ * Transaction 2: the order, the reservations made its own, the cart completed. The order number
+ * comes last: its counter row is locked from there to the commit, and every placement in every
+ * process queues on it, so only the order's own rows and its events are written while it is held.
+ */
 async function writeOrder(ctx: Ctx, { cart, payment }: Claimed, outcome: PaymentResult): Promise<Order> {
   const providerRef = outcome.provider_ref ?? payment.provider_ref
   const status = outcome.status === 'pending' ? 'awaiting' : 'authorized'
   try {
     return await inTransaction(ctx, async (tx) => {
       const now = tx.now().toISOString()
-      const order = await placeOrder(tx, { cart, payment: { provider_id: payment.provider_id, status, provider_ref: providerRef } })
-      await convertReservations(tx, cart.id, order.id)
-      await recordOrderPromotions(tx, cart, order.id)
-      if (!(await moveCartStatus(tx.db, cart.id, 'completing', 'completed', now, { order_id: order.id, completed_at: now }))) {
+      const orderId = tx.newId('ord')
+      if (!(await moveCartStatus(tx.db, cart.id, 'completing', 'completed', now, { order_id: orderId, completed_at: now }))) {
         throw CartErrors.completing(cart.id)
       }
       await updatePaymentSession(tx.db, payment.id, { status, provider_ref: providerRef, now })
+      await convertReservations(tx, cart.id, orderId)
+      const promotions = await useClaimedPromotions(tx, cart, orderId)
+      const order = await placeOrder(tx, { id: orderId, cart, payment: { provider_id: payment.provider_id, status, provider_ref: providerRef } })
+      await insertOrderPromotions(tx, promotions)
       // The events are part of the same transaction: an order never exists without them.
-      await recordEvent(tx, 'cart.completed', { cart_id: cart.id, order_id: order.id })
-      await recordEvent(tx, 'order.placed', orderPlacedPayload(order))
+      await recordEvents(tx, [
+        { type: 'cart.completed', data: { cart_id: cart.id, order_id: order.id } },
+        { type: 'order.placed', data: orderPlacedPayload(order) },
+      ])
       return order
     })
   } catch (error) {

@@ -17,13 +17,13 @@ import { CheckoutErrors } from './checkout.js'
 export async function setPaymentSession(ctx: Ctx, cartId: string, rawInput: PaymentSessionInput): Promise<Cart> {
   const input = parseInput(paymentSessionSchema, rawInput)
   if (!findPaymentProvider(ctx, input.provider_id)) throw CheckoutErrors.providerUnknown(input.provider_id)
-  return editCart(ctx, cartId, async (tx) => {
-    await replacePaymentSession(tx.db, {
+  return editCart(ctx, cartId, async (tx) => ({
+    payment: await replacePaymentSession(tx.db, {
       id: tx.newId('paysess'),
       cart_id: cartId,
       provider_id: input.provider_id,
       token: input.data?.token ?? null,
       now: tx.now().toISOString(),
-    })
-  })
+    }),
+  }))
 }

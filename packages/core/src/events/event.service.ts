@@ -23,6 +23,25 @@ export async function recordEvent(ctx: Ctx, type: string, data: Record<string, u
   return id
 }
 
+/** Several events of one change in one statement, in the order given; same rule as {@link recordEvent}. */
+export async function recordEvents(
+  ctx: Ctx,
+  events: { type: string; data: Record<string, unknown>; version?: number }[],
+): Promise<string[]> {
+  if (!events.length) return []
+  const createdAt = ctx.now().toISOString()
+  const rows = events.map((e) => ({
+    id: ctx.newId('evt'),
+    type: e.type,
+    version: e.version ?? 1,
+    data: toJson(e.data),
+    created_at: createdAt,
+    published_at: null,
+  }))
+  await ctx.db.insertInto('event_outbox').values(rows).execute()
+  return rows.map((r) => r.id)
+}
+
 /** Events in the order they were written, optionally of one type. */
 export async function listEvents(ctx: Ctx, filter: { type?: string; limit?: number } = {}): Promise<KassaEvent[]> {
   let query = ctx.db.selectFrom('event_outbox').selectAll().orderBy('created_at').orderBy('id')

@@ -1,4 +1,4 @@
-export { recordEvent, listEvents, findEvent, type KassaEvent } from './event.service.js'
+export { recordEvent, recordEvents, listEvents, findEvent, type KassaEvent } from './event.service.js'
 export type { EventTables } from './event.table.js'
 export { EventSubscribers, type EventHandler, type Subscription } from './subscribers.js'
 export { dispatchEvents, CHECKPOINT_GRACE_MS, MAX_SUBSCRIBER_ATTEMPTS, type DispatchOptions } from './dispatcher.js'

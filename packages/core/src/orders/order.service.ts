@@ -14,16 +14,20 @@ export interface PlaceOrderInput {
     shipping_method: NonNullable<Cart['shipping_method']>
   }
   payment: { provider_id: string; status: OrderPaymentStatus; provider_ref: string | null }
+  /** The order's id, when the caller wrote rows that name it before placing it (default: a new one). */
+  id?: string
 }
 
 /**
  * Writes the order for a priced cart: the next number, a snapshot of every line and total, and a
- * token for guest access. Call it inside the transaction that also marks the cart completed.
+ * token for guest access. Call it inside the transaction that also marks the cart completed, as
+ * late in it as possible: the number's counter row stays locked until that transaction ends, so
+ * every other placement in any process waits for it.
  */
 export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Order> {
   const { cart, payment } = input
   const order: Order = {
-    id: ctx.newId('ord'),
+    id: input.id ?? ctx.newId('ord'),
     number: await repo.takeOrderNumber(ctx.db),
     cart_id: cart.id,
     sales_channel_id: cart.sales_channel_id,

@@ -15,6 +15,6 @@ export {
   type PromotionDetail,
 } from './promotion.service.js'
 export { priceCartPromotions, customerKeyOf, type PromotionPricing, type PromotionPricingInput } from './promotion-pricing.js'
-export { claimPromotionUses, noteRefusedPromotions, releasePromotionUses, sweepExpiredPromotionUses, recordOrderPromotions, type ClaimableCart } from './promotion-claim.service.js'
+export { claimPromotionUses, noteRefusedPromotions, releasePromotionUses, sweepExpiredPromotionUses, useClaimedPromotions, insertOrderPromotions, type OrderPromotionRow, type ClaimableCart } from './promotion-claim.service.js'
 export { attachPromotionCode, detachPromotionCode, findPromotionCode } from './promotion-cart.js'
 export type { PromotionTables } from './promotion.table.js'

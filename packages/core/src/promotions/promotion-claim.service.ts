@@ -92,11 +92,15 @@ export async function sweepExpiredPromotionUses(ctx: Ctx): Promise<number> {
   })
 }
 
-/** Makes a cart's claimed uses its order's, and keeps the adjustments on the order as they were. */
-export async function recordOrderPromotions(ctx: Ctx, cart: ClaimableCart, orderId: string): Promise<void> {
+/**
+ * Makes a cart's claimed uses its order's (`orderId`, placed in the same transaction) and returns
+ * the order's promotion rows: the adjustments as they were, written by {@link insertOrderPromotions}
+ * once the order row exists.
+ */
+export async function useClaimedPromotions(ctx: Ctx, cart: ClaimableCart, orderId: string): Promise<OrderPromotionRow[]> {
   await repo.markUsagesUsed(ctx.db, cart.id, orderId)
   const now = ctx.now().toISOString()
-  const rows = []
+  const rows: OrderPromotionRow[] = []
   for (const a of cart.adjustments ?? []) {
     const promotion = await repo.findPromotion(ctx.db, a.promotion_id)
     rows.push({
@@ -111,5 +115,12 @@ export async function recordOrderPromotions(ctx: Ctx, cart: ClaimableCart, order
       created_at: now,
     })
   }
+  return rows
+}
+
+export type OrderPromotionRow = Parameters<typeof repo.insertOrderPromotions>[1][number]
+
+/** Keeps the adjustments on the order (rows from {@link useClaimedPromotions}); nothing when there are none. */
+export async function insertOrderPromotions(ctx: Ctx, rows: OrderPromotionRow[]): Promise<void> {
   await repo.insertOrderPromotions(ctx.db, rows)
 }

@@ -14,8 +14,8 @@ const builtIn = systemShippingProvider()
  * Options that do not ship there, are inactive or have no tier for the weight are left out.
  * @example const quotes = await listShippingOptionsFor(ctx, { region_id, country_code: 'nl', subtotal: 4500, weight_grams: 1200 })
  */
-export async function listShippingOptionsFor(ctx: Ctx, input: ShippingQuoteInput): Promise<ShippingQuote[]> {
-  const region = await getRegion(ctx, input.region_id)
+export async function listShippingOptionsFor(ctx: Ctx, input: ShippingQuoteInput, known?: Region): Promise<ShippingQuote[]> {
+  const region = await regionOf(ctx, input.region_id, known)
   const quotes: ShippingQuote[] = []
   for (const option of await repo.findShippingOptions(ctx.db, { regionId: region.id })) {
     const quote = await quoteFor(ctx, option, region, input)
@@ -25,12 +25,17 @@ export async function listShippingOptionsFor(ctx: Ctx, input: ShippingQuoteInput
 }
 
 /** One option priced for a cart; throws `shipping_option.not_found`, or `shipping_option.unavailable` when it cannot ship it. */
-export async function quoteShippingOption(ctx: Ctx, optionId: string, input: ShippingQuoteInput): Promise<ShippingQuote> {
+export async function quoteShippingOption(ctx: Ctx, optionId: string, input: ShippingQuoteInput, known?: Region): Promise<ShippingQuote> {
   const option = await getShippingOption(ctx, optionId)
   if (option.region_id !== input.region_id) throw ShippingErrors.unavailable(optionId)
-  const quote = await quoteFor(ctx, option, await getRegion(ctx, input.region_id), input)
+  const quote = await quoteFor(ctx, option, await regionOf(ctx, input.region_id, known), input)
   if (!quote) throw ShippingErrors.unavailable(optionId)
   return quote
+}
+
+/** `known` when the caller has just read the region (a cart pricing itself), else a read. */
+function regionOf(ctx: Ctx, id: string, known: Region | undefined): Promise<Region> {
+  return known?.id === id ? Promise.resolve(known) : getRegion(ctx, id)
 }
 
 async function quoteFor(ctx: Ctx, option: ShippingOption, region: Region, input: ShippingQuoteInput): Promise<ShippingQuote | undefined> {
