@@ -15,6 +15,7 @@ import * as m0012 from './0012_order_lifecycle.js'
 import * as m0015 from './0015_import_jobs.js'
 import * as m0016 from './0016_uploaded_files.js'
 import * as m0017 from './0017_catalog_change.js'
+import * as m0020 from './0020_product_facet_source.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015_import_jobs': m0015,
   '0016_uploaded_files': m0016,
   '0017_catalog_change': m0017,
+  '0020_product_facet_source': m0020,
 }
