@@ -125,6 +125,20 @@ afterAll(async () => {
 })
 
 describe('facet index', () => {
+  it('sees the products a first default channel takes in', async () => {
+    const fresh = await createTestCtx()
+    try {
+      const id = await published(fresh, { title: 'Before any channel', tags: ['early'] })
+      const { channel } = await ensureDefaultChannel(fresh)
+      const inChannel = { ...fresh, channel }
+      const { fromIndex, fromSql } = await facetsBoth(inChannel, {})
+      expect(fromIndex).toEqual(fromSql)
+      expect((await search(inChannel, {})).ids).toEqual([id])
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('counts what the SQL facet statement counts, for every filter and the text', async () => {
     for (const query of QUERIES) {
       const { fromIndex, fromSql } = await facetsBoth(c, query)

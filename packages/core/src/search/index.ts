@@ -1,15 +1,25 @@
 import { currentCatalogVersion } from '../catalog/catalog-events.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { freshFacetIndex } from './facet-index.loader.js'
+import { writeFacetRows } from './facet-source.repository.js'
 import { dropFromIndex, reindex } from './indexer.js'
 import type { ProductSearchResult, StoreProductQuery } from './search.js'
 import { findProducts } from './search.service.js'
+import { searchDb } from './search.table.js'
 
 export * from './search.js'
 
 /** Brings the search index up to date for these products (call inside the writing transaction). */
 export async function indexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
   await reindex(ctx, productIds)
+}
+
+/**
+ * Rewrites only the facet rows of these products (call inside the writing transaction): for a
+ * bulk change of what facets see that leaves their text and prices alone.
+ */
+export async function refreshFacetRows(ctx: Ctx, productIds: string[]): Promise<void> {
+  await writeFacetRows(searchDb(ctx.db), [...new Set(productIds)])
 }
 
 /** Drops products from the search index. */
