@@ -16,11 +16,12 @@ export interface FacetGrouping {
 const WRITE_CHUNK = 500
 
 /**
- * The compact encoding of a product's facet data (`product_facet_source.data`), JSON because
- * `JSON.parse` is the fastest decoder JavaScript has:
+ * The compact encoding of a product's facet data (`product_facet_source.data`): JSON, so one
+ * native `JSON.parse` decodes a row, of arrays of strings and small integers:
  * `[channels, collections, categories, tags, options, variants, prices]` where `options` is flat
  * `[title, titlePosition, value, position, ...]` (each option value once), `variants` lists each
- * live variant's option values as indexes into `options` (quadruple number), and `prices` is flat
+ * live variant's option values as indexes into `options` (value `i` at `4 * i`; a variant without
+ * options is left out, no option filter can match it), and `prices` is flat
  * `[currency, [amounts], ...]` (distinct live variant prices per currency). The price ranges
  * (`search_price`) are the lowest and highest of those amounts.
  */
