@@ -2,6 +2,7 @@ import { recordProductsUpdated } from '../catalog/catalog-events.js'
 import type { Selectable } from 'kysely'
 import { constraintViolation, parseJson, toIso, toIsoOrNull, toJson } from '../db/dialect.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
+import { indexProducts } from '../search/index.js'
 import { newToken } from '../kernel/ids.js'
 import { parseInput } from '../kernel/validate.js'
 import {
@@ -118,6 +119,7 @@ export async function setProductChannels(ctx: Ctx, productId: string, rawInput: 
     await tx.db.deleteFrom('product_sales_channel').where('product_id', '=', productId).execute()
     if (ids.length) await tx.db.insertInto('product_sales_channel').values(ids.map((id) => ({ sales_channel_id: id, product_id: productId }))).execute()
     // Which channels list a product is a catalog change: caches, CDNs and facet indexes must see it.
+    await indexProducts(tx, [productId])
     await recordProductsUpdated(tx, [productId], ['channels'])
     return listProductChannels(tx, productId)
   })

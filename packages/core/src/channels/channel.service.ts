@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
+import { bumpCatalogVersion } from '../catalog/catalog-events.js'
 import { defineError } from '../kernel/errors.js'
 import { type Ctx, inTransaction, type SalesChannelRef } from '../kernel/ctx.js'
 import { newToken } from '../kernel/ids.js'
+import { refreshFacetRows } from '../search/index.js'
 
 export const ChannelErrors = {
   keyMissing: defineError('auth.publishable_key_missing', 'unauthenticated', () => 'The Store API needs the x-publishable-api-key header'),
@@ -44,6 +46,15 @@ export async function ensureDefaultChannel(ctx: Ctx, options: { token?: string }
       .execute()
     // A shop's first channel sells everything the shop already has.
     await sql`insert into product_sales_channel (sales_channel_id, product_id) select ${channel.id}, id from product`.execute(tx.db)
+    // Their facet rows name their channels; every process reloads its facet index.
+    const products = await tx.db.selectFrom('product').select('id').execute()
+    if (products.length) {
+      await refreshFacetRows(
+        tx,
+        products.map((p) => p.id),
+      )
+      await bumpCatalogVersion(tx)
+    }
     return { channel, publishableKey: token }
   })
 }

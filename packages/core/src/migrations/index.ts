@@ -16,6 +16,7 @@ import * as m0015 from './0015_import_jobs.js'
 import * as m0016 from './0016_uploaded_files.js'
 import * as m0017 from './0017_catalog_change.js'
 import * as m0018 from './0018_product_view.js'
+import * as m0020 from './0020_product_facet_source.js'
 
 /** The one linear migration history, run as-is on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0016_uploaded_files': m0016,
   '0017_catalog_change': m0017,
   '0018_product_view': m0018,
+  '0020_product_facet_source': m0020,
 }

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely'
 import { findChangedProducts } from '../catalog/catalog-events.js'
 import type { Database } from '../db/database.js'
 import { FacetIndex } from './facet-index.js'
-import { findFacetGroupings, findFacetSources, findPublishedIds } from './facet-source.repository.js'
+import { findFacetGroupings, findFacetRows, findFacetRowsAfter } from './facet-source.repository.js'
 import { searchDb } from './search.table.js'
 
-const LOAD_CHUNK = 5000
+/** Facet rows per read at a full load (about 300 bytes each). */
+const LOAD_CHUNK = 10_000
 
 interface Holder {
   index: FacetIndex | null
@@ -19,7 +20,7 @@ const holders = new WeakMap<Kysely<Database>, Holder>()
 
 /**
  * This process's facet index, caught up with `facets` version `version` or later: loaded whole
- * on first use, then only the products `catalog_change` names since the version it last saw
+ * on first use from the facet rows the indexer keeps (`product_facet_source`), then only the products `catalog_change` names since the version it last saw
  * (everything again when that is unknown, or when half its slots are dead). Callers at the same
  * time share one load or catch-up.
  */
@@ -40,13 +41,17 @@ async function catchUp(db: Kysely<Database>, holder: Holder, version: number): P
   if (!holder.index || !changed || holder.index.deadSlots > Math.max(10_000, holder.index.size)) {
     const index = new FacetIndex()
     index.setGroupings(await findFacetGroupings(search))
-    const ids = await findPublishedIds(search)
-    // Chunk by chunk, so the rows read are never all in memory at once.
-    for (let i = 0; i < ids.length; i += LOAD_CHUNK) index.update([], await findFacetSources(search, ids.slice(i, i + LOAD_CHUNK)))
+    // One facet row per published product, in keyset chunks, so the rows read are never all in memory at once.
+    for (let after = ''; ;) {
+      const sources = await findFacetRowsAfter(search, after, LOAD_CHUNK)
+      index.update([], sources)
+      if (sources.length < LOAD_CHUNK) break
+      after = sources[sources.length - 1]!.id
+    }
     holder.index = index
   } else {
     holder.index.setGroupings(await findFacetGroupings(search))
-    holder.index.update(changed, await findFacetSources(search, changed))
+    holder.index.update(changed, await findFacetRows(search, changed))
   }
   holder.version = version
   return holder.index

@@ -3,16 +3,19 @@ import {
   bumpCatalogVersion,
   createCategory,
   createCollection,
+  deleteCollection,
   deleteProduct,
   getProduct,
   setGroupingProducts,
   updateCategory,
   updateCollection,
+  updateOption,
   updateProduct,
   updateVariant,
 } from '../catalog/index.js'
 import { createSalesChannel, ensureDefaultChannel, setProductChannels } from '../channels/index.js'
 import type { Commerce } from '../commerce.js'
+import { batchUpdatePrices } from '../pricing/index.js'
 import { type Ctx, inTransaction } from '../kernel/ctx.js'
 import { createTestCtx, openSameDatabase } from '../testing/create-test-ctx.js'
 import type { StoreProductQuery } from './search.js'
@@ -122,6 +125,20 @@ afterAll(async () => {
 })
 
 describe('facet index', () => {
+  it('sees the products a first default channel takes in', async () => {
+    const fresh = await createTestCtx()
+    try {
+      const id = await published(fresh, { title: 'Before any channel', tags: ['early'] })
+      const { channel } = await ensureDefaultChannel(fresh)
+      const inChannel = { ...fresh, channel }
+      const { fromIndex, fromSql } = await facetsBoth(inChannel, {})
+      expect(fromIndex).toEqual(fromSql)
+      expect((await search(inChannel, {})).ids).toEqual([id])
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('counts what the SQL facet statement counts, for every filter and the text', async () => {
     for (const query of QUERIES) {
       const { fromIndex, fromSql } = await facetsBoth(c, query)
@@ -160,6 +177,29 @@ describe('facet index', () => {
       (ctx) => updateCategory(ctx, groupings.categories[1]!, { parent_id: groupings.categories[3]! }),
       (ctx) => setProductChannels(ctx, products[6]!, { sales_channel_ids: [secondChannel] }),
       (ctx) => deleteProduct(ctx, products[7]!),
+      // Writes outside the product editor rewrite the facet row too: a price batch, an option rename.
+      async (ctx) => {
+        const product = await getProduct(ctx, products[9]!)
+        await batchUpdatePrices(ctx, {
+          items: [
+            { variant_id: product.variants[0]!.id, currency_code: 'EUR', amount: 1 },
+            { variant_id: product.variants[0]!.id, currency_code: 'USD', amount: 77_700 },
+          ],
+        })
+      },
+      async (ctx) => {
+        // A product with a live variant, published, in the default channel.
+        let id = ''
+        for (const candidate of products.slice(10)) {
+          const product = await getProduct(ctx, candidate)
+          if (product.variants.some((v) => !v.archived_at)) id = candidate
+          if (id) break
+        }
+        const product = await updateProduct(ctx, id, { status: 'published' })
+        await setProductChannels(ctx, id, { sales_channel_ids: [secondChannel] })
+        await updateOption(ctx, id, product.options[0]!.id, { title: 'Shade' })
+      },
+      (ctx) => deleteCollection(ctx, groupings.collections[1]!),
       // A change that names no products (a bulk load): the index reloads whole.
       (ctx) => inTransaction(ctx, (tx) => bumpCatalogVersion(tx)),
     ]
@@ -176,5 +216,15 @@ describe('facet index', () => {
     expect(facets.tag.map((t) => t.value)).toContain('brand-new-tag')
     expect(facets.collection.map((t) => t.label)).toContain('Renamed')
     expect(facets.price?.max).toBe(99_900)
+    expect(facets.price?.min).toBe(1)
+    const titles = [...facets.options, ...(await search(wholesale, {})).facets.options].map((o) => o.title)
+    expect(titles).toContain('Shade')
+    // One facet row per published product, none for the others.
+    const rows = await c.db
+      .selectFrom('product_facet_source' as never)
+      .select('product_id' as never)
+      .execute()
+    const live = await c.db.selectFrom('product').select('id').where('status', '=', 'published').execute()
+    expect(rows.map((r) => (r as { product_id: string }).product_id).toSorted()).toEqual(live.map((r) => r.id).toSorted())
   })
 })

@@ -62,6 +62,7 @@ export class FacetIndex {
   #spans = new Column(new Float64Array(1 << 14))
   // Interned features.
   #featureOf = new Map<string, number>()
+  #interned = [0, 1, 2, 3, 4, 5].map(() => new Map<string, Map<string, number>>())
   #kind: Kind[] = []
   #ref: string[] = []
   #title: string[] = []
@@ -99,49 +100,73 @@ export class FacetIndex {
 
   #append(source: FacetSource): void {
     this.#remove(source.id)
+    const [channels, collections, categories, tags, options, variants, prices] = source.facets
     const slot = this.#ids.length
     this.#ids.push(source.id)
     this.#slotOf.set(source.id, slot)
     this.#alive.push(1)
-    this.#featRange.push(this.#feat.length)
-    const positions = new Map<number, [number, number]>()
-    const seen = new Set<number>()
-    const feature = (kind: Kind, ref: string, title = '') => this.#intern(kind, ref, title)
-    for (const [kind, values] of [
-      [Kind.Channel, source.channels],
-      [Kind.Collection, source.collections],
-      [Kind.Category, source.categories],
-      [Kind.Tag, source.tags],
-    ] as const) {
-      for (const value of values) seen.add(feature(kind, value))
-    }
-    this.#varRange.push(this.#vars.length)
-    for (const variant of source.variants) {
-      this.#vars.push(variant.length)
-      for (const o of variant) {
-        const f = feature(Kind.Option, o.value, o.title)
-        this.#vars.push(f)
-        const known = positions.get(f)
-        positions.set(f, known ? [Math.min(known[0], o.titlePosition), Math.min(known[1], o.position)] : [o.titlePosition, o.position])
+    const start = this.#feat.length
+    this.#featRange.push(start)
+    this.#pushPlain(Kind.Channel, channels, start)
+    this.#pushPlain(Kind.Collection, collections, start)
+    this.#pushPlain(Kind.Category, categories, start)
+    this.#pushPlain(Kind.Tag, tags, start)
+    // Option values (title, title position, value, position), each once per product with its
+    // lowest positions; `optionFeature` maps an option index to its feature for the variants.
+    const optionFeature: number[] = []
+    const optionsStart = this.#feat.length
+    for (let i = 0; i < options.length; i += 4) {
+      const f = this.#intern(Kind.Option, options[i + 2] as string, options[i] as string)
+      optionFeature.push(f)
+      const titlePos = options[i + 1] as number
+      const pos = options[i + 3] as number
+      let k = optionsStart
+      while (k < this.#feat.length && this.#feat.data[k] !== f) k++
+      if (k === this.#feat.length) this.#pushFeature(f, titlePos, pos)
+      else {
+        if (titlePos < this.#titlePos.data[k]!) this.#titlePos.data[k] = titlePos
+        if (pos < this.#pos.data[k]!) this.#pos.data[k] = pos
       }
     }
-    this.#varRange.push(this.#vars.length)
-    for (const f of seen) this.#pushFeature(f, 0, 0)
-    for (const [f, [titlePos, pos]] of positions) this.#pushFeature(f, titlePos, pos)
     this.#featRange.push(this.#feat.length)
+    this.#varRange.push(this.#vars.length)
+    for (const variant of variants) {
+      this.#vars.push(variant.length)
+      for (const i of variant) this.#vars.push(optionFeature[i]!)
+    }
+    this.#varRange.push(this.#vars.length)
+    // Prices per currency: each amount for the price filter, their lowest and highest for the price facet.
     this.#priceRange.push(this.#prices.length)
-    for (const p of source.prices) {
-      this.#prices.push(feature(Kind.Currency, p.currency))
-      this.#prices.push(p.amount)
+    this.#spanRange.push(this.#spans.length)
+    for (let i = 0; i < prices.length; i += 2) {
+      const currency = this.#intern(Kind.Currency, prices[i] as string, '')
+      const amounts = prices[i + 1] as number[]
+      let min = Infinity
+      let max = -Infinity
+      for (const amount of amounts) {
+        this.#prices.push(currency)
+        this.#prices.push(amount)
+        if (amount < min) min = amount
+        if (amount > max) max = amount
+      }
+      if (amounts.length) {
+        this.#spans.push(currency)
+        this.#spans.push(min)
+        this.#spans.push(max)
+      }
     }
     this.#priceRange.push(this.#prices.length)
     this.#spanRange.push(this.#spans.length)
-    for (const r of source.ranges) {
-      this.#spans.push(feature(Kind.Currency, r.currency))
-      this.#spans.push(r.min)
-      this.#spans.push(r.max)
+  }
+
+  /** Features without positions, each once per product (from `start`). */
+  #pushPlain(kind: Kind, refs: string[], start: number): void {
+    for (const ref of refs) {
+      const f = this.#intern(kind, ref, '')
+      let k = start
+      while (k < this.#feat.length && this.#feat.data[k] !== f) k++
+      if (k === this.#feat.length) this.#pushFeature(f, 0, 0)
     }
-    this.#spanRange.push(this.#spans.length)
   }
 
   #pushFeature(f: number, titlePos: number, pos: number): void {
@@ -151,11 +176,14 @@ export class FacetIndex {
   }
 
   #intern(kind: Kind, ref: string, title: string): number {
-    const key = `${kind}\u0000${title}\u0000${ref}`
-    let f = this.#featureOf.get(key)
+    // Looked up per kind and title first: no key string to build for a known feature.
+    let byTitle = this.#interned[kind]!.get(title)
+    if (!byTitle) this.#interned[kind]!.set(title, (byTitle = new Map()))
+    let f = byTitle.get(ref)
     if (f === undefined) {
       f = this.#kind.length
-      this.#featureOf.set(key, f)
+      byTitle.set(ref, f)
+      this.#featureOf.set(`${kind}\u0000${title}\u0000${ref}`, f)
       this.#kind.push(kind)
       this.#ref.push(ref)
       this.#title.push(title)

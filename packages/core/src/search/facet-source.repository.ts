@@ -1,22 +1,8 @@
+import { jsonArrayFrom, parseJson } from '../db/dialect.js'
 import type { SearchDb } from './search.table.js'
 
 /** Products per read: far below both databases' bound-parameter limits. */
 const CHUNK = 5000
-
-/** What the facet index holds of one published product (live variants only). */
-export interface FacetSource {
-  id: string
-  channels: string[]
-  collections: string[]
-  categories: string[]
-  tags: string[]
-  /** Per live variant: its option values. */
-  variants: { title: string; value: string; titlePosition: number; position: number }[][]
-  /** Live variant prices: the price filter tests them. */
-  prices: { currency: string; amount: number }[]
-  /** The indexed price range per currency (`search_price`): the price facet reads it. */
-  ranges: { currency: string; min: number; max: number }[]
-}
 
 /** A collection or category as facets show it: its handle and its title per locale. */
 export interface FacetGrouping {
@@ -26,83 +12,164 @@ export interface FacetGrouping {
   titles: Map<string, string>
 }
 
-/** Ids of every published product, in id order. */
-export async function findPublishedIds(db: SearchDb): Promise<string[]> {
-  const rows = await db.selectFrom('product').select('id').where('status', '=', 'published').orderBy('id').execute()
-  return rows.map((r) => r.id)
+/** Rows per statement when writing: far below both databases' bound-parameter limits. */
+const WRITE_CHUNK = 500
+
+/**
+ * The compact encoding of a product's facet data (`product_facet_source.data`): JSON, so one
+ * native `JSON.parse` decodes a row, of arrays of strings and small integers:
+ * `[channels, collections, categories, tags, options, variants, prices]` where `options` is flat
+ * `[title, titlePosition, value, position, ...]` (each option value once), `variants` lists each
+ * live variant's option values as indexes into `options` (value `i` at `4 * i`; a variant without
+ * options is left out, no option filter can match it), and `prices` is flat
+ * `[currency, [amounts], ...]` (distinct live variant prices per currency). The price ranges
+ * (`search_price`) are the lowest and highest of those amounts.
+ */
+export type EncodedFacets = [string[], string[], string[], string[], (string | number)[], number[][], (string | number[])[]]
+
+/** A published product's facet row, parsed. */
+export interface FacetSource {
+  id: string
+  facets: EncodedFacets
+}
+
+interface OptionRow {
+  variant: string
+  title: string
+  value: string
+  value_id: string
+  title_position: number | string
+  position: number | string
 }
 
 /**
- * The facet data of these products, read in chunks, eight statements per chunk; products that are
- * not published (or no longer exist) are left out.
+ * Rewrites the facet rows of these products from the catalog tables: one per published product,
+ * none for the others. Two statements per 500 products (three when some are not published); runs in the caller's transaction.
  */
-export async function findFacetSources(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
-  const out: FacetSource[] = []
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await findChunk(db, ids.slice(i, i + CHUNK))))
-  return out
+export async function writeFacetRows(db: SearchDb, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+    const part = ids.slice(i, i + WRITE_CHUNK)
+    const rows = await readFacetData(db, part)
+    const kept = new Set(rows.map((r) => r.product_id))
+    const gone = part.filter((id) => !kept.has(id))
+    if (gone.length) await db.deleteFrom('product_facet_source').where('product_id', 'in', gone).execute()
+    if (rows.length)
+      await db
+        .insertInto('product_facet_source')
+        .values(rows)
+        .onConflict((oc) => oc.column('product_id').doUpdateSet((eb) => ({ data: eb.ref('excluded.data') })))
+        .execute()
+  }
 }
 
-async function findChunk(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
-  const products = await db.selectFrom('product').select('id').where('id', 'in', ids).where('status', '=', 'published').execute()
-  const byId = new Map<string, FacetSource>()
-  for (const { id } of products)
-    byId.set(id, { id, channels: [], collections: [], categories: [], tags: [], variants: [], prices: [], ranges: [] })
-  const add = <K extends 'channels' | 'collections' | 'categories' | 'tags'>(key: K, rows: { product_id: string; v: string }[]) => {
-    for (const r of rows) byId.get(r.product_id)?.[key].push(r.v)
-  }
-  add(
-    'channels',
-    await db.selectFrom('product_sales_channel').select(['product_id', 'sales_channel_id as v']).where('product_id', 'in', ids).execute(),
-  )
-  add(
-    'collections',
-    await db.selectFrom('product_collection').select(['product_id', 'collection_id as v']).where('product_id', 'in', ids).execute(),
-  )
-  add(
-    'categories',
-    await db.selectFrom('product_category').select(['product_id', 'category_id as v']).where('product_id', 'in', ids).execute(),
-  )
-  add('tags', await db.selectFrom('product_tag').select(['product_id', 'value as v']).where('product_id', 'in', ids).execute())
-  const options = await db
-    .selectFrom('product_variant as v')
-    .leftJoin('variant_option_value as vov', 'vov.variant_id', 'v.id')
-    .leftJoin('product_option_value as val', 'val.id', 'vov.option_value_id')
-    .leftJoin('product_option as opt', 'opt.id', 'val.option_id')
-    .select(['v.product_id', 'v.id', 'opt.title', 'val.value', 'opt.position as title_position', 'val.position'])
-    .where('v.product_id', 'in', ids)
-    .where('v.archived_at', 'is', null)
-    .orderBy('v.id')
+/** Removes the facet rows of these products. */
+export async function deleteFacetRows(db: SearchDb, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += WRITE_CHUNK)
+    await db
+      .deleteFrom('product_facet_source')
+      .where('product_id', 'in', ids.slice(i, i + WRITE_CHUNK))
+      .execute()
+}
+
+/** The encoded facet data of the published products among these, in one statement. */
+async function readFacetData(db: SearchDb, ids: string[]): Promise<{ product_id: string; data: string }[]> {
+  const rows = await db
+    .selectFrom('product as p')
+    .select((eb) => [
+      'p.id',
+      jsonArrayFrom(
+        db,
+        eb.selectFrom('product_sales_channel as c').select('c.sales_channel_id as v').whereRef('c.product_id', '=', 'p.id'),
+      ).as('channels'),
+      jsonArrayFrom(db, eb.selectFrom('product_collection as c').select('c.collection_id as v').whereRef('c.product_id', '=', 'p.id')).as(
+        'collections',
+      ),
+      jsonArrayFrom(db, eb.selectFrom('product_category as c').select('c.category_id as v').whereRef('c.product_id', '=', 'p.id')).as(
+        'categories',
+      ),
+      jsonArrayFrom(db, eb.selectFrom('product_tag as t').select('t.value as v').whereRef('t.product_id', '=', 'p.id')).as('tags'),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('product_variant as v')
+          .innerJoin('variant_option_value as vov', 'vov.variant_id', 'v.id')
+          .innerJoin('product_option_value as val', 'val.id', 'vov.option_value_id')
+          .innerJoin('product_option as opt', 'opt.id', 'val.option_id')
+          .select(['v.id as variant', 'opt.title', 'val.value', 'val.id as value_id', 'opt.position as title_position', 'val.position'])
+          .whereRef('v.product_id', '=', 'p.id')
+          .where('v.archived_at', 'is', null),
+      ).as('options'),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('product_variant as pv')
+          .innerJoin('price as pr', 'pr.variant_id', 'pv.id')
+          .select(['pr.currency_code', 'pr.amount'])
+          .whereRef('pv.product_id', '=', 'p.id')
+          .where('pv.archived_at', 'is', null),
+      ).as('prices'),
+    ])
+    .where('p.id', 'in', ids)
+    .where('p.status', '=', 'published')
     .execute()
-  let variant: FacetSource['variants'][number] | null = null
-  let variantId = ''
-  for (const r of options) {
-    const source = byId.get(r.product_id)
-    if (!source) continue
-    if (r.id !== variantId || !variant) {
-      variantId = r.id
-      variant = []
-      source.variants.push(variant)
+  return rows.map((row) => {
+    const values = (v: unknown) => parseJson<{ v: string }[]>(v, []).map((r) => r.v)
+    const options: (string | number)[] = []
+    const optionIndex = new Map<string, number>()
+    const variants = new Map<string, number[]>()
+    for (const o of parseJson<OptionRow[]>(row.options, [])) {
+      let index = optionIndex.get(o.value_id)
+      if (index === undefined) {
+        optionIndex.set(o.value_id, (index = options.length / 4))
+        options.push(o.title, Number(o.title_position), o.value, Number(o.position))
+      }
+      const variant = variants.get(o.variant)
+      if (variant) variant.push(index)
+      else variants.set(o.variant, [index])
     }
-    if (r.title !== null && r.value !== null) {
-      variant.push({ title: r.title, value: r.value, titlePosition: Number(r.title_position), position: Number(r.position) })
+    const prices = new Map<string, Set<number>>()
+    for (const p of parseJson<{ currency_code: string; amount: number | string }[]>(row.prices, [])) {
+      const amounts = prices.get(p.currency_code)
+      if (amounts) amounts.add(Number(p.amount))
+      else prices.set(p.currency_code, new Set([Number(p.amount)]))
     }
+    const data: EncodedFacets = [
+      values(row.channels),
+      values(row.collections),
+      values(row.categories),
+      values(row.tags),
+      options,
+      [...variants.values()],
+      [...prices].flatMap(([currency, amounts]) => [currency, [...amounts]]),
+    ]
+    return { product_id: row.id, data: JSON.stringify(data) }
+  })
+}
+
+/** Up to `limit` facet rows after product id `after` (`''` for the first), in id order. */
+export async function findFacetRowsAfter(db: SearchDb, after: string, limit: number): Promise<FacetSource[]> {
+  const rows = await db
+    .selectFrom('product_facet_source')
+    .select(['product_id', 'data'])
+    .where('product_id', '>', after)
+    .orderBy('product_id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ id: r.product_id, facets: JSON.parse(r.data) as EncodedFacets }))
+}
+
+/** The facet rows of these products: the published ones among them. */
+export async function findFacetRows(db: SearchDb, ids: string[]): Promise<FacetSource[]> {
+  const out: FacetSource[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('product_facet_source')
+      .select(['product_id', 'data'])
+      .where('product_id', 'in', ids.slice(i, i + CHUNK))
+      .execute()
+    for (const r of rows) out.push({ id: r.product_id, facets: JSON.parse(r.data) as EncodedFacets })
   }
-  const prices = await db
-    .selectFrom('product_variant as v')
-    .innerJoin('price as pr', 'pr.variant_id', 'v.id')
-    .select(['v.product_id', 'pr.currency_code', 'pr.amount'])
-    .where('v.product_id', 'in', ids)
-    .where('v.archived_at', 'is', null)
-    .execute()
-  for (const r of prices) byId.get(r.product_id)?.prices.push({ currency: r.currency_code, amount: Number(r.amount) })
-  const ranges = await db
-    .selectFrom('search_price')
-    .select(['product_id', 'currency_code', 'min_amount', 'max_amount'])
-    .where('product_id', 'in', ids)
-    .execute()
-  for (const r of ranges)
-    byId.get(r.product_id)?.ranges.push({ currency: r.currency_code, min: Number(r.min_amount), max: Number(r.max_amount) })
-  return [...byId.values()]
+  return out
 }
 
 /** Every collection and category with its translated titles (small tables, read whole). */

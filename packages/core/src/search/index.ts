@@ -2,9 +2,11 @@ import { currentCatalogVersion } from '../catalog/catalog-events.js'
 import { dropProductViews, writeProductViews } from '../catalog/product-view.js'
 import type { Ctx } from '../kernel/ctx.js'
 import { freshFacetIndex } from './facet-index.loader.js'
+import { writeFacetRows } from './facet-source.repository.js'
 import { dropFromIndex, reindex } from './indexer.js'
 import type { ProductSearchResult, StoreProductQuery } from './search.js'
 import { findProducts } from './search.service.js'
+import { searchDb } from './search.table.js'
 
 export * from './search.js'
 
@@ -15,6 +17,14 @@ export * from './search.js'
 export async function indexProducts(ctx: Ctx, productIds: string[]): Promise<void> {
   await reindex(ctx, productIds)
   await writeProductViews(ctx.db, productIds)
+}
+
+/**
+ * Rewrites only the facet rows of these products (call inside the writing transaction): for a
+ * bulk change of what facets see that leaves their text and prices alone.
+ */
+export async function refreshFacetRows(ctx: Ctx, productIds: string[]): Promise<void> {
+  await writeFacetRows(searchDb(ctx.db), [...new Set(productIds)])
 }
 
 /** Drops products from the search index. */

@@ -1,5 +1,6 @@
 import { translate } from '../catalog/index.js'
 import type { Ctx } from '../kernel/ctx.js'
+import { deleteFacetRows, writeFacetRows } from './facet-source.repository.js'
 import { deletionVariants, isVocabularyWord } from './fuzzy.js'
 import {
   addVocabulary,
@@ -14,7 +15,7 @@ import { analyze, BASE_LOCALE, SEARCH_LOCALES, words } from './tokenize.js'
 
 /**
  * Rewrites the index rows of these products: for each published product one document per search
- * locale and its price range per currency; nothing for drafts, archived or deleted products.
+ * locale, its price range per currency and its facet row; nothing for drafts, archived or deleted products.
  * Runs in the caller's transaction.
  */
 export async function reindex(ctx: Ctx, productIds: string[]): Promise<void> {
@@ -30,11 +31,13 @@ export async function reindex(ctx: Ctx, productIds: string[]): Promise<void> {
   await insertPriceRanges(db, published.flatMap(toPriceRanges))
   const vocabulary = new Set(published.flatMap((source) => rawTexts(source).flatMap(words)).filter(isVocabularyWord))
   await addVocabulary(db, [...vocabulary], deletionVariants)
+  await writeFacetRows(db, ids)
 }
 
 /** Removes these products' index rows; the vocabulary keeps their words (a stale word matches nothing). */
 export async function dropFromIndex(ctx: Ctx, productIds: string[]): Promise<void> {
   if (productIds.length) await deleteIndexRows(searchDb(ctx.db), [...new Set(productIds)])
+  if (productIds.length) await deleteFacetRows(searchDb(ctx.db), [...new Set(productIds)])
 }
 
 /** The locale's text, falling back field by field to the base text, analyzed for that locale. */

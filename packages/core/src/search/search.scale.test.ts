@@ -54,6 +54,11 @@ beforeAll(async () => {
     )
     await sql`insert into search_price (product_id, currency_code, min_amount, max_amount)
       ${counter(PRODUCTS)} select 'prod_' || cast(i as text), 'EUR', 100 + (i * 37) % 10000, 200 + (i * 37) % 10000 from n`.execute(tx)
+    // The facet rows the indexer would write for these products (their tag and euro prices).
+    await sql`insert into product_facet_source (product_id, data)
+      ${counter(PRODUCTS)} select 'prod_' || cast(i as text), '[[],[],[],["' || ${pick(ADJECTIVES, mod(ADJECTIVES.length, 7))} || '"],[],[],["EUR",[' || cast(100 + (i * 37) % 10000 as text) || ',' || cast(200 + (i * 37) % 10000 as text) || ']]]' from n`.execute(
+      tx,
+    )
     timings.catalog = performance.now() - started
     // A vocabulary of the same order as a large shop's: 20k made-up words, 120k deletion variants.
     const word = sql<string>`'k' || ${sql.join(

@@ -41,6 +41,15 @@ export interface SearchPriceTable {
   max_amount: number
 }
 
+/**
+ * A published product's facet data in one row, kept by the search indexer: what the facet index
+ * loads at start (`encodeFacetSource` in facet-source.repository.ts describes `data`).
+ */
+export interface ProductFacetSourceTable {
+  product_id: string
+  data: string
+}
+
 // A type alias, not an interface: `withTables` needs an index-signature-compatible shape.
 export type SearchTables = {
   search_document: SearchDocumentTable
@@ -48,6 +57,7 @@ export type SearchTables = {
   search_term: SearchTermTable
   search_term_variant: SearchTermVariantTable
   search_price: SearchPriceTable
+  product_facet_source: ProductFacetSourceTable
 }
 
 export type SearchDb = Kysely<Database & SearchTables>
