@@ -14,9 +14,11 @@ import { hasTaskset, kill, killAll, pinSelf, rssMb, rssMbOfTree, stop } from './
 import { machineInfo, markdown, updateDoc } from './lib/report.mjs'
 
 // The server inherits KASSA_CACHE: with `off` every answer is rendered (the uncached figures);
-// otherwise the Store API cache answers repeats, as a 200 or, given the ETag, a 304.
+// otherwise the Store API cache answers repeats, as a 200 or, given the ETag, a 304, and a full
+// run then measures the Store API rows once more with a server started with KASSA_CACHE=off.
 const CACHE_OFF = (process.env.KASSA_CACHE ?? '').toLowerCase() === 'off'
 const CLIENTS = CACHE_OFF ? ['uncached', 'ETag (304)'] : ['cached 200', 'cached 304']
+const UNCACHED = 'uncached'
 
 const HELP = `Usage: npm run bench [-- options]    (node bench/run.mjs [options])
 
@@ -197,6 +199,7 @@ async function benchDatabase(db, products, { checkout }) {
     } finally {
       await stop(server.current.child)
     }
+    if (!CACHE_OFF && !quick) run.endpoints.push(...(await uncachedRows(options, database, targets0(run))))
     if (database) run.workers = await workerRows(options, database, run)
     run.cold_start = await coldStarts(options, coldStartCount(products))
     log(
@@ -232,7 +235,7 @@ async function kassaProcess(options, database) {
 }
 
 async function measureEndpoint(server, target, client) {
-  const etag = client !== CLIENTS[0]
+  const etag = client !== CLIENTS[0] && client !== UNCACHED
   const row = { endpoint: target.endpoint, client, path: target.path, bytes: target.bytes, items: target.items, alone_ms: target.alone_ms }
   if (etag && !target.etag) return { ...row, skipped: 'no ETag header' }
   const headers = etag ? { 'if-none-match': target.etag } : {}
@@ -243,6 +246,39 @@ async function measureEndpoint(server, target, client) {
   const drained = row.drain_ms === null ? 'restarted: still busy after the run' : `drained in ${row.drain_ms} ms`
   log(`${target.endpoint}, ${client}: ${row.rps} req/s, p99 ${row.p99_ms} ms, bad ${row.bad} (${drained})`)
   return row
+}
+
+/** The Store API targets a run measured (the storefront page aside), from its first rows. */
+function targets0(run) {
+  const seen = new Map()
+  for (const r of run.endpoints)
+    if (!seen.has(r.endpoint) && !ENDPOINTS.find((e) => e.endpoint === r.endpoint)?.storefront) seen.set(r.endpoint, r)
+  return [...seen.values()]
+}
+
+/** The Store API rows again, rendered for every request: a server started with KASSA_CACHE=off. */
+async function uncachedRows(options, database, measured) {
+  log('cache off: starting')
+  const server = await kassaProcess({ ...options, env: { KASSA_CACHE: 'off' } }, database)
+  const rows = []
+  try {
+    const origin = new URL(server.current.url).origin
+    for (const one of measured) {
+      const url = `${origin}${one.path}`
+      await warmUp({ url, headers: {}, duration: settings.warmup })
+      await server.quiet()
+      rows.push(
+        await measureEndpoint(
+          server,
+          { endpoint: one.endpoint, path: one.path, url, bytes: one.bytes, items: one.items, alone_ms: one.alone_ms },
+          UNCACHED,
+        ),
+      )
+    }
+  } finally {
+    await stop(server.current.child)
+  }
+  return rows
 }
 
 /**

@@ -57,7 +57,16 @@ export async function seed(seeder, { url, dataDir, products, path }) {
  * (`--workers`, PostgreSQL only) when more than 1. Resolves once `/ready` answers
  * (`listeningMs`) and, unless `firstAnswer` is false, the first `/store/products` answer (`readyMs`).
  */
-export async function startKassa({ bundle, dataDir, databaseUrl, core, workers = 1, port: fixedPort, firstAnswer = true }) {
+export async function startKassa({
+  bundle,
+  dataDir,
+  databaseUrl,
+  core,
+  workers = 1,
+  port: fixedPort,
+  firstAnswer = true,
+  env: extraEnv = {},
+}) {
   const port = fixedPort ?? (await freePort())
   const env = {
     ...cleanEnv(),
@@ -67,6 +76,7 @@ export async function startKassa({ bundle, dataDir, databaseUrl, core, workers =
     DATABASE_URL: databaseUrl ?? '',
     KASSA_DEMO: '1',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   }
   const started = performance.now()
   // Run from the data directory: a kassa.config.js in the working tree must not reach the server.
