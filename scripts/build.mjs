@@ -57,5 +57,7 @@ await build({
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  // A stylesheet esbuild cannot parse fails the build instead of shipping half its rules.
+  logOverride: { 'css-syntax-error': 'error' },
 })
 copyFileSync(join(root, 'apps/admin/src/index.html'), join(adminOut, 'index.html'))
