@@ -27,7 +27,8 @@ const DYNAMIC_SITES: Record<string, readonly string[]> = {
 }
 
 /**
- * Event types the engine writes: every `recordEvent(ctx, 'type', ..., version?)` and
+ * Event types the engine writes: every `recordEvent(ctx, 'type', ..., version?)`, the literal types
+ * of every `recordEvents(ctx, [...])` list and
  * `recordOrderChange(ctx, orderId, 'type', ...)` call in the source, and the types of DYNAMIC_SITES.
  */
 function emittedTypes(): { found: { type: string; version: number; where: string }[]; unlisted: string[] } {
@@ -39,6 +40,10 @@ function emittedTypes(): { found: { type: string; version: number; where: string
     for (const match of text.matchAll(/recordEvent\(\s*\w+\s*,\s*'([^']+)'\s*,[^;]*?(?:,\s*(\d+)\s*)?\)\s*(?:;|\n)/g)) {
       found.push({ type: match[1]!, version: Number(match[2] ?? 1), where })
     }
+    // recordEvents(ctx, [{ type: 'x', data, version? }, ...]): the literal types of the list.
+    for (const call of text.matchAll(/recordEvents\(\s*\w+\s*,\s*\[([\s\S]*?)\]\s*\)/g))
+      for (const match of call[1]!.matchAll(/type:\s*'([^']+)'[^}]*?(?:version:\s*(\d+))?[^}]*}/g))
+        found.push({ type: match[1]!, version: Number(match[2] ?? 1), where })
     for (const match of text.matchAll(/recordOrderChange\(\s*\w+\s*,\s*[\w.]+\s*,\s*'([^']+)'/g))
       found.push({ type: match[1]!, version: 1, where })
     const dynamic = [...text.matchAll(/recordEvent\(\s*\w+\s*,\s*(?![\s'])/g)].length
