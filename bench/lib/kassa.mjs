@@ -15,7 +15,7 @@ const root = new URL('../..', import.meta.url).pathname
 /** Packages the bundles load from node_modules: native addons and what loads files by name. */
 const NATIVE = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pino', 'pino-pretty']
 /** The V8 flags `npm start` and the `kassa` bin run the server with (API_NODE_FLAGS in packages/cli/src/workers.ts). */
-export const NODE_FLAGS = ['--max-semi-space-size=4']
+export const NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256']
 
 /**
  * Builds the CLI bundle if its sources changed and copies it into the run's folder, and bundles

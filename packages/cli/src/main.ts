@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=256
 import { isKassaError } from '@kassa/core'
 import { adminCreate, migrate, openapi, seed, start, worker } from './commands.js'
 import { promotionCodes } from './promotion-commands.js'

@@ -24,8 +24,11 @@ function freePort(): Promise<number> {
 describe('V8 flags of the API processes', () => {
   it('adds the API flags, but a flag of the same name given by hand wins', () => {
     expect(withApiNodeFlags(['--enable-source-maps'])).toEqual(['--enable-source-maps', ...API_NODE_FLAGS])
-    expect(withApiNodeFlags(['--max-semi-space-size=16'])).toEqual(['--max-semi-space-size=16'])
-    expect(withApiNodeFlags(['--max_semi_space_size=8'])).toEqual(['--max_semi_space_size=8'])
+    expect(withApiNodeFlags(['--max-semi-space-size=16'])).toEqual(['--max-semi-space-size=16', '--max-old-space-size=256'])
+    expect(withApiNodeFlags(['--max_semi_space_size=8', '--max-old-space-size=1024'])).toEqual([
+      '--max_semi_space_size=8',
+      '--max-old-space-size=1024',
+    ])
   })
 })
 
