@@ -16,7 +16,6 @@ export function Customers() {
         name="q"
         placeholder="Email or name"
         aria-label="Search customers by email or name"
-        value=${search}
         onChange=${(e: Event) => {
           pager.reset()
           setSearch((e.target as HTMLInputElement).value)

@@ -246,7 +246,6 @@ function GroupingProducts({ kind, grouping, write }: { kind: GroupingKind; group
         name="product-q"
         placeholder="Title, handle or SKU"
         aria-label="Search products"
-        value=${q}
         onChange=${(e: Event) => {
           pager.reset()
           setQ((e.target as HTMLInputElement).value)

@@ -33,8 +33,9 @@ export function Orders({ can }: { can: (p: Permission) => boolean }) {
   }
   const { data, problem, loading } = useLoad(() => admin.orders.list(query), [JSON.stringify(query)])
   const set = (key: keyof typeof filters) => (e: Event) => {
+    const value = (e.target as HTMLInputElement).value
     pager.reset()
-    setFilters({ ...filters, [key]: (e.target as HTMLInputElement).value })
+    setFilters((current) => ({ ...current, [key]: value }))
   }
   const select = (key: keyof typeof filters, name: string, values: string[]) =>
     html`<select aria-label=${name} name=${key} value=${filters[key]} onChange=${set(key)}>
@@ -46,7 +47,7 @@ export function Orders({ can }: { can: (p: Permission) => boolean }) {
     actions=${can('orders:write') && html`<a class="button" href="#/draft-orders/new">New draft order</a>`}
   >
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <input type="search" name="q" placeholder="Number or email" value=${filters.q} onChange=${set('q')} aria-label="Search orders" />
+      <input type="search" name="q" placeholder="Number or email" onChange=${set('q')} aria-label="Search orders" />
       ${select('status', 'Status', STATUSES)} ${select('payment_status', 'Payment', PAYMENTS)}
       ${select('fulfillment_status', 'Fulfillment', FULFILLMENTS)}
       <label class="inline">From <input type="date" name="from" value=${filters.from} onChange=${set('from')} /></label>

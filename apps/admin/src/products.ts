@@ -49,7 +49,6 @@ export function Products({ can }: { can: (p: Permission) => boolean }) {
         name="q"
         placeholder="Title, handle or SKU"
         aria-label="Search products"
-        value=${q}
         onChange=${(e: Event) => {
           pager.reset()
           setQ((e.target as HTMLInputElement).value)
