@@ -1,81 +1,46 @@
-import { execFileSync } from 'node:child_process'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
-import { join } from 'node:path'
-import { type RunningServer, startServer } from '@kassa/api'
+import type { RunningServer } from '@kassa/api'
 import { type Commerce, createAdminUser, ensureDefaultChannel, type EventWorker, startEventWorker } from '@kassa/core'
-import { createTestCommerce, testDialect } from '@kassa/core/testing'
+import { createTestCommerce } from '@kassa/core/testing'
 import { createAdminClient, createStoreClient } from '@kassa/sdk'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminInBrowser, OWNER, runsInBrowser, startAdminInBrowser } from './harness.js'
 import { ADDRESSES, createShop, type Shop } from '../../../packages/api/test/shop-fixtures.js'
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
+import { SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
 
 // Real headless Chromium against the real API serving the built admin app at /app/, on the
 // embedded database. The browser proves the pages; the reports' sums are proven on both databases
 // by packages/api/test/reports.test.ts.
-const ci = process.env.CI === 'true' || process.env.CI === '1'
-const present = chromiumAvailable()
-const root = join(import.meta.dirname, '../../..')
-const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
 const SUPPORT = { email: 'support@example.com', password: 'correct horse battery' }
-if (!present)
-  console.warn(
-    `Chromium not found at ${CHROMIUM_PATH}: ${ci ? 'CI=true, so the admin browser tests fail' : 'skipping the admin browser tests'} (apt-get install -y chromium)`,
-  )
 
-if (testDialect === 'sqlite' && ci && !present) {
-  describe('admin browser tests on CI', () => {
-    it('need Chromium', () => {
-      expect.fail(`CI=true and no Chromium at ${CHROMIUM_PATH}`)
-    })
-  })
-}
-
-describe.runIf(testDialect === 'sqlite' && present)('the admin in headless Chromium', () => {
+describe.runIf(runsInBrowser('admin browser tests'))('the admin in headless Chromium', () => {
   let commerce: Commerce
   let api: RunningServer
-  let browser: Browser
+  let ui: AdminInBrowser
   let shop: Shop
   let publishableKey: string
   let events: EventWorker
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    // `npm install` builds apps/admin/dist; rebuild here only when a source is newer.
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce({ webhooksAllowPrivate: true })
     events = startEventWorker(commerce, { idleMs: 100 })
     shop = await createShop(commerce)
     publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
     await createAdminUser(commerce.ctx(), { ...SUPPORT, role: 'support' })
-    api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
-    browser = await launchChromium()
+    ui = await startAdminInBrowser(commerce)
+    api = ui.api
     console.log(`Screenshots: ${SCREENSHOT_DIR}`)
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
+    await ui?.close()
     await events?.stop()
-    await api?.close()
     await commerce?.close()
   })
 
-  async function signedIn(user: { email: string; password: string }, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: api.url })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(8_000)
-    page.on('pageerror', (error) => console.error('page error:', error))
-    await page.goto('/app/')
-    await page.fill('input[name=email]', user.email)
-    await page.fill('input[name=password]', user.password)
-    await page.click('button[type=submit]')
-    await page.waitForSelector('.topbar')
-    return page
-  }
+  const signedIn: AdminInBrowser['signedIn'] = (user, viewport) => ui.signedIn(user, viewport)
 
   it('creates a product with two options and prices, which the Store API then shows', async () => {
     const page = await signedIn(OWNER)

@@ -1,55 +1,35 @@
-import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
-import { type RunningServer, startServer } from '@kassa/api'
+import type { RunningServer } from '@kassa/api'
 import { type Commerce, createAdminUser, ensureDefaultChannel, type EventWorker, startEventWorker } from '@kassa/core'
-import { createTestCommerce, testDialect } from '@kassa/core/testing'
+import { createTestCommerce } from '@kassa/core/testing'
 import { type AdminClient, createAdminClient, createStoreClient, type StoreClient } from '@kassa/sdk'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminInBrowser, OWNER, runsInBrowser, startAdminInBrowser } from './harness.js'
 import { createShop, type Shop } from '../../../packages/api/test/shop-fixtures.js'
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
+import { SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
 
 // The catalog side of the admin in real headless Chromium against the real API serving the built
 // app at /app/, on the embedded database: option editing on an existing product, translations,
 // categories, publishing, and the bulk price and stock editors. What the shop sees is read back
 // through the Store API.
-const ci = process.env.CI === 'true' || process.env.CI === '1'
-const present = chromiumAvailable()
-const root = join(import.meta.dirname, '../../..')
-const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
-if (!present)
-  console.warn(
-    `Chromium not found at ${CHROMIUM_PATH}: ${ci ? 'CI=true, so the catalog browser tests fail' : 'skipping the catalog browser tests'}`,
-  )
 
-if (testDialect === 'sqlite' && ci && !present) {
-  describe('catalog browser tests on CI', () => {
-    it('need Chromium', () => {
-      expect.fail(`CI=true and no Chromium at ${CHROMIUM_PATH}`)
-    })
-  })
-}
-
-describe.runIf(testDialect === 'sqlite' && present)('the admin catalog editors in headless Chromium', () => {
+describe.runIf(runsInBrowser('catalog browser tests'))('the admin catalog editors in headless Chromium', () => {
   let commerce: Commerce
   let api: RunningServer
-  let browser: Browser
+  let ui: AdminInBrowser
   let shop: Shop
   let events: EventWorker
   let admin: AdminClient
   let store: StoreClient
   let sock: { id: string; handle: string }
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce()
     events = startEventWorker(commerce, { idleMs: 100 })
     shop = await createShop(commerce)
     const publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
-    api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
-    browser = await launchChromium()
+    ui = await startAdminInBrowser(commerce)
+    api = ui.api
     admin = createAdminClient({ baseUrl: api.url })
     await admin.login(OWNER.email, OWNER.password)
     store = createStoreClient({ baseUrl: api.url, publishableKey })
@@ -68,26 +48,12 @@ describe.runIf(testDialect === 'sqlite' && present)('the admin catalog editors i
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
+    await ui?.close()
     await events?.stop()
-    await api?.close()
     await commerce?.close()
   })
 
-  async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api.url })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(8_000)
-    page.on('pageerror', (error) => console.error('page error:', error))
-    await page.goto('/app/')
-    await page.fill('input[name=email]', OWNER.email)
-    await page.fill('input[name=password]', OWNER.password)
-    await page.click('button[type=submit]')
-    await page.waitForSelector('.topbar')
-    return page
-  }
+  const signedIn: AdminInBrowser['signedIn'] = (user, viewport) => ui.signedIn(user, viewport)
 
   it('creates a category, then edits an existing product: a new option value and its variant, Dutch text, the category, publishing', async () => {
     const page = await signedIn()

@@ -1,46 +1,25 @@
-import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
-import { type RunningServer, startServer } from '@kassa/api'
+import type { RunningServer } from '@kassa/api'
 import { type Commerce, createAdminUser, createProduct, ensureDefaultChannel } from '@kassa/core'
-import { createTestCommerce, testDialect } from '@kassa/core/testing'
+import { createTestCommerce } from '@kassa/core/testing'
 import { createStoreClient } from '@kassa/sdk'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
+import { type AdminInBrowser, OWNER, runsInBrowser, startAdminInBrowser } from './harness.js'
+import { SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
 
 // Real headless Chromium against the real API serving the built admin app at /app/: images
 // uploaded on the product page reach the Store API's product media.
-const ci = process.env.CI === 'true' || process.env.CI === '1'
-const present = chromiumAvailable()
-const root = join(import.meta.dirname, '../../..')
-const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
 // A 1x1 PNG and a 1x1 GIF: real images by their first bytes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 const GIF_BASE64 = 'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=='
 
-if (!present)
-  console.warn(
-    `Chromium not found at ${CHROMIUM_PATH}: ${ci ? 'CI=true, so the media browser tests fail' : 'skipping the media browser tests'}`,
-  )
-
-if (testDialect === 'sqlite' && ci && !present) {
-  describe('admin media browser tests on CI', () => {
-    it('need Chromium', () => {
-      expect.fail(`CI=true and no Chromium at ${CHROMIUM_PATH}`)
-    })
-  })
-}
-
-describe.runIf(testDialect === 'sqlite' && present)('product media in the admin, in headless Chromium', () => {
+describe.runIf(runsInBrowser('admin media browser tests'))('product media in the admin, in headless Chromium', () => {
   let commerce: Commerce
   let api: RunningServer
-  let browser: Browser
+  let ui: AdminInBrowser
   let publishableKey: string
   let productId: string
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce()
     publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
@@ -50,31 +29,17 @@ describe.runIf(testDialect === 'sqlite' && present)('product media in the admin,
       variants: [{ sku: 'TOTE-1', prices: [{ currency_code: 'EUR', amount: 1995 }] }],
     })
     productId = product.id
-    api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
-    browser = await launchChromium()
+    ui = await startAdminInBrowser(commerce)
+    api = ui.api
     console.log(`Screenshots: ${SCREENSHOT_DIR}`)
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await api?.close()
+    await ui?.close()
     await commerce?.close()
   })
 
-  async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api.url })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(8_000)
-    page.on('pageerror', (error) => console.error('page error:', error))
-    await page.goto('/app/')
-    await page.fill('input[name=email]', OWNER.email)
-    await page.fill('input[name=password]', OWNER.password)
-    await page.click('button[type=submit]')
-    await page.waitForSelector('.topbar')
-    return page
-  }
+  const signedIn: AdminInBrowser['signedIn'] = (user, viewport) => ui.signedIn(user, viewport)
 
   const storeMedia = async () => {
     const store = createStoreClient({ baseUrl: api.url, publishableKey })

@@ -1,75 +1,45 @@
-import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
-import { type RunningServer, startServer } from '@kassa/api'
+import type { RunningServer } from '@kassa/api'
 import { type Commerce, createAdminUser, ensureDefaultChannel } from '@kassa/core'
-import { createTestCommerce, testDialect } from '@kassa/core/testing'
+import { createTestCommerce } from '@kassa/core/testing'
 import { type AdminClient, createAdminClient, createStoreClient, type StoreClient } from '@kassa/sdk'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminInBrowser, OWNER, runsInBrowser, startAdminInBrowser } from './harness.js'
 import { ADDRESSES, createShop, type Shop } from '../../../packages/api/test/shop-fixtures.js'
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
+import { SCREENSHOT_DIR, screenshot } from '../../storefront/e2e/browser.js'
 
 // Orders after the sale and promotions of every kind, in real headless Chromium against the real
 // API serving the built admin app, on the embedded database. Whatever the UI does is checked
 // through the Admin or Store API, not through the page alone.
-const ci = process.env.CI === 'true' || process.env.CI === '1'
-const present = chromiumAvailable()
-const root = join(import.meta.dirname, '../../..')
-const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
-if (!present) console.warn(`Chromium not found at ${CHROMIUM_PATH}: skipping the admin order browser tests (apt-get install -y chromium)`)
 
-if (testDialect === 'sqlite' && ci && !present) {
-  describe('admin order browser tests on CI', () => {
-    it('need Chromium', () => {
-      expect.fail(`CI=true and no Chromium at ${CHROMIUM_PATH}`)
-    })
-  })
-}
-
-describe.runIf(testDialect === 'sqlite' && present)('orders, returns and promotions in the admin', () => {
+describe.runIf(runsInBrowser('admin order browser tests'))('orders, returns and promotions in the admin', () => {
   let commerce: Commerce
   let api: RunningServer
-  let browser: Browser
+  let ui: AdminInBrowser
   let shop: Shop
   let store: StoreClient
   let publishableKey: string
   let admin: AdminClient
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce()
     shop = await createShop(commerce)
     publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
-    api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
+    ui = await startAdminInBrowser(commerce)
+    api = ui.api
     store = createStoreClient({ baseUrl: api.url, publishableKey })
     admin = createAdminClient({ baseUrl: api.url })
     await admin.login(OWNER.email, OWNER.password)
-    browser = await launchChromium()
     console.log(`Screenshots: ${SCREENSHOT_DIR}`)
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await api?.close()
+    await ui?.close()
     await commerce?.close()
   })
 
-  async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: api.url })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(8_000)
-    page.on('pageerror', (error) => console.error('page error:', error))
-    await page.goto('/app/')
-    await page.fill('input[name=email]', OWNER.email)
-    await page.fill('input[name=password]', OWNER.password)
-    await page.click('button[type=submit]')
-    await page.waitForSelector('.topbar')
-    return page
-  }
+  const signedIn: AdminInBrowser['signedIn'] = (user, viewport) => ui.signedIn(user, viewport)
 
   /** Shirts and mugs bought through the Store API, paid with the test provider (authorized, not captured). */
   async function placeOrder(email: string, lines: { variant: string; quantity: number }[], code?: string, client = store) {

@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
-import { type RunningServer, startServer } from '@kassa/api'
+import type { RunningServer } from '@kassa/api'
 import { type Commerce, createAdminUser, ensureDefaultChannel, type EventWorker, startEventWorker } from '@kassa/core'
-import { createTestCommerce, testDialect } from '@kassa/core/testing'
+import { createTestCommerce } from '@kassa/core/testing'
 import { type AdminClient, createAdminClient, createStoreClient } from '@kassa/sdk'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminInBrowser, OWNER, runsInBrowser, startAdminInBrowser } from './harness.js'
 import { createShop } from '../../../packages/api/test/shop-fixtures.js'
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../../storefront/e2e/browser.js'
+import { screenshot } from '../../storefront/e2e/browser.js'
 
 // The settings pages in real headless Chromium against the real API, on the embedded database:
 // what the pages create is then checked through the Store API, as a storefront would see it.
-const ci = process.env.CI === 'true' || process.env.CI === '1'
-const present = chromiumAvailable()
-const root = join(import.meta.dirname, '../../..')
-const OWNER = { email: 'owner@example.com', password: 'correct horse battery' }
 const HELPDESK = { email: 'helpdesk@example.com', password: 'staple battery horse' }
 const SWEDEN = {
   first_name: 'Astrid',
@@ -25,58 +19,34 @@ const SWEDEN = {
   country_code: 'SE',
 }
 
-if (testDialect === 'sqlite' && ci && !present) {
-  describe('admin settings browser tests on CI', () => {
-    it('need Chromium', () => {
-      expect.fail(`CI=true and no Chromium at ${CHROMIUM_PATH}`)
-    })
-  })
-}
-
-describe.runIf(testDialect === 'sqlite' && present)('the admin settings in headless Chromium', () => {
+describe.runIf(runsInBrowser('admin settings browser tests'))('the admin settings in headless Chromium', () => {
   let commerce: Commerce
   let api: RunningServer
-  let browser: Browser
+  let ui: AdminInBrowser
   let publishableKey: string
   let events: EventWorker
   // One API session for the checks: sign-ins from one address are throttled after ten an hour.
   let admin: AdminClient
-  const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
     commerce = await createTestCommerce()
     events = startEventWorker(commerce, { idleMs: 100 })
     await createShop(commerce)
     publishableKey = (await ensureDefaultChannel(commerce.ctx())).publishableKey
     await createAdminUser(commerce.ctx(), { ...OWNER, role: 'owner' })
-    api = await startServer(commerce, { port: 0, host: '127.0.0.1', reservationSweepMs: 0, adminDir: join(root, 'apps/admin/dist') })
-    browser = await launchChromium()
+    ui = await startAdminInBrowser(commerce)
+    api = ui.api
     admin = createAdminClient({ baseUrl: api.url })
     await admin.login(OWNER.email, OWNER.password)
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
+    await ui?.close()
     await events?.stop()
-    await api?.close()
     await commerce?.close()
   })
 
-  async function signedIn(user: { email: string; password: string }, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: api.url })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(8_000)
-    page.on('pageerror', (error) => console.error('page error:', error))
-    await page.goto('/app/')
-    await page.fill('input[name=email]', user.email)
-    await page.fill('input[name=password]', user.password)
-    await page.click('button[type=submit]')
-    await page.waitForSelector('.topbar')
-    return page
-  }
+  const signedIn: AdminInBrowser['signedIn'] = (user, viewport) => ui.signedIn(user, viewport)
 
   it('creates a region with a tax rate and a shipping option that the Store API then offers', async () => {
     const page = await signedIn(OWNER)
